@@ -1,0 +1,36 @@
+package dev.shop.common.config;
+
+/**
+ * The settings every service reads, each with the environment variable that
+ * sets it on Lambda (Micronaut maps {@code SHOP_TABLE_NAME} to
+ * {@code shop.table-name}). The CDK stack sets these variables and the local
+ * stack sets the matching system properties, both from this one list.
+ */
+public enum ShopSettings {
+    /** The single table's name. */
+    TABLE_NAME("shop.table-name", "SHOP_TABLE_NAME"),
+    /** The Cognito user pool issuer, {@code https://cognito-idp.<region>.amazonaws.com/<poolId>}. */
+    AUTH_ISSUER("shop.auth.issuer", "SHOP_AUTH_ISSUER"),
+    /** The app client tokens must be issued for. */
+    AUTH_CLIENT_ID("shop.auth.client-id", "SHOP_AUTH_CLIENT_ID"),
+    /** HMAC key that makes pagination cursors tamper-evident. */
+    CURSOR_SECRET("shop.cursor.secret", "SHOP_CURSOR_SECRET"),
+    /** DynamoDB endpoint override; unset in AWS, set to DynamoDB Local locally. */
+    DYNAMODB_ENDPOINT("shop.dynamodb.endpoint", "SHOP_DYNAMODB_ENDPOINT");
+
+    private final String property;
+    private final String environmentVariable;
+
+    ShopSettings(String property, String environmentVariable) {
+        this.property = property;
+        this.environmentVariable = environmentVariable;
+    }
+
+    public String property() {
+        return property;
+    }
+
+    public String environmentVariable() {
+        return environmentVariable;
+    }
+}
