@@ -15,6 +15,8 @@ public enum ShopSettings {
     AUTH_CLIENT_ID("shop.auth.client-id", "SHOP_AUTH_CLIENT_ID"),
     /** HMAC key that makes pagination cursors tamper-evident. */
     CURSOR_SECRET("shop.cursor.secret", "SHOP_CURSOR_SECRET"),
+    /** The shop's one ISO-4217 currency (default USD). */
+    CURRENCY("shop.currency", "SHOP_CURRENCY"),
     /** DynamoDB endpoint override; unset in AWS, set to DynamoDB Local locally. */
     DYNAMODB_ENDPOINT("shop.dynamodb.endpoint", "SHOP_DYNAMODB_ENDPOINT");
 

@@ -1,0 +1,49 @@
+package dev.shop.common.aws;
+
+import java.net.URI;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * The one DynamoDB client of a service. In AWS it uses the default region and
+ * credential chains (the Lambda environment); an endpoint override is set only
+ * when {@code shop.dynamodb.endpoint} is configured, as the local stack does.
+ *
+ * <p>UrlConnection is the HTTP client because it loads far fewer classes than
+ * Apache or Netty, which is what a Lambda cold start pays for; see
+ * docs/performance.md.
+ */
+@Factory
+class DynamoDbFactory {
+
+    @Singleton
+    DynamoDbClient dynamoDbClient(@Nullable @Value("${shop.dynamodb.endpoint:}") String endpoint) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (endpoint != null && !endpoint.isBlank()) {
+            // DynamoDB Local accepts any credentials; real ones must never be needed locally.
+            builder.endpointOverride(URI.create(endpoint))
+                .region(Region.of(System.getProperty("aws.region", "us-east-1")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        } else {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    DynamoDbEnhancedClient enhancedClient(DynamoDbClient client) {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.shop.common.paging;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.shop.common.web.Problem;
+import dev.shop.common.web.ProblemException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Turns DynamoDB's {@code LastEvaluatedKey} into an opaque cursor and back.
+ *
+ * <p>A cursor is the key's attributes in a compact binary form, followed by an
+ * HMAC-SHA256 tag over that form and the cursor's <em>scope</em> (the query it
+ * belongs to: the route, the category, the user). So a cursor the server did
+ * not issue, one that was altered or truncated, or one from another query is
+ * refused with 400 instead of silently starting a different page.
+ */
+@Singleton
+public final class CursorCodec {
+
+    private static final int TAG_BYTES = 16;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+
+    public CursorCodec(@Value("${shop.cursor.secret}") String secret) {
+        if (secret.length() < 16) {
+            throw new IllegalStateException("shop.cursor.secret must have at least 16 characters");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** @return the cursor of the page after {@code lastEvaluatedKey}, or null when there is none */
+    @Nullable
+    public String encode(String scope, @Nullable Map<String, AttributeValue> lastEvaluatedKey) {
+        if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
+            return null;
+        }
+        byte[] payload = serialize(lastEvaluatedKey);
+        byte[] tag = tag(scope, payload);
+        byte[] cursor = new byte[payload.length + TAG_BYTES];
+        System.arraycopy(payload, 0, cursor, 0, payload.length);
+        System.arraycopy(tag, 0, cursor, payload.length, TAG_BYTES);
+        return ENCODER.encodeToString(cursor);
+    }
+
+    /**
+     * @return the key to start after, or null for a first page
+     * @throws ProblemException 400 naming {@code cursor} when it was not issued for this scope
+     */
+    @Nullable
+    public Map<String, AttributeValue> decode(String scope, @Nullable String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = DECODER.decode(cursor);
+        } catch (IllegalArgumentException notBase64) {
+            throw invalid();
+        }
+        if (bytes.length <= TAG_BYTES) {
+            throw invalid();
+        }
+        byte[] payload = java.util.Arrays.copyOf(bytes, bytes.length - TAG_BYTES);
+        byte[] tag = java.util.Arrays.copyOfRange(bytes, bytes.length - TAG_BYTES, bytes.length);
+        if (!MessageDigest.isEqual(tag, java.util.Arrays.copyOf(tag(scope, payload), TAG_BYTES))) {
+            throw invalid();
+        }
+        try {
+            return deserialize(payload);
+        } catch (IOException | IllegalArgumentException corrupt) {
+            throw invalid();
+        }
+    }
+
+    /** Validates the page size and decodes the cursor in one step. */
+    public PageRequest pageRequest(String scope, int limit, @Nullable String cursor) {
+        if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+            throw new ProblemException(Problem.invalidField("limit", "must be between 1 and " + PageRequest.MAX_LIMIT));
+        }
+        return new PageRequest(limit, decode(scope, cursor));
+    }
+
+    private static ProblemException invalid() {
+        return new ProblemException(Problem.invalidField("cursor", "is not a cursor this server issued for this listing"));
+    }
+
+    private byte[] tag(String scope, byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(scope.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    private static byte[] serialize(Map<String, AttributeValue> key) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            Map<String, AttributeValue> sorted = new TreeMap<>(key);
+            out.writeByte(sorted.size());
+            for (Map.Entry<String, AttributeValue> entry : sorted.entrySet()) {
+                out.writeUTF(entry.getKey());
+                AttributeValue value = entry.getValue();
+                if (value.s() != null) {
+                    out.writeByte('S');
+                    out.writeUTF(value.s());
+                } else if (value.n() != null) {
+                    out.writeByte('N');
+                    out.writeUTF(value.n());
+                } else {
+                    throw new IllegalArgumentException("Key attribute " + entry.getKey() + " is neither S nor N");
+                }
+            }
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Map<String, AttributeValue> deserialize(byte[] payload) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+            int count = in.readUnsignedByte();
+            Map<String, AttributeValue> key = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                int type = in.readUnsignedByte();
+                String value = in.readUTF();
+                key.put(name, switch (type) {
+                    case 'S' -> AttributeValue.fromS(value);
+                    case 'N' -> AttributeValue.fromN(value);
+                    default -> throw new IOException("unknown attribute type");
+                });
+            }
+            if (in.available() > 0) {
+                throw new IOException("trailing bytes");
+            }
+            return key;
+        }
+    }
+}

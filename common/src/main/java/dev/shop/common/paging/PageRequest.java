@@ -1,0 +1,13 @@
+package dev.shop.common.paging;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * What a client asked for: a page size (already validated to 1..100) and the
+ * decoded position after which the page starts, if any.
+ */
+public record PageRequest(int limit, @Nullable java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> exclusiveStartKey) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+}

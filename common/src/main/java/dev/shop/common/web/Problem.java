@@ -1,0 +1,81 @@
+package dev.shop.common.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+
+/**
+ * An RFC 9457 problem detail. Every error of every service leaves as one of
+ * these, as {@code application/problem+json}, so clients parse one shape.
+ *
+ * @param status     the HTTP status
+ * @param title      a short, stable summary of the problem type
+ * @param detail     what went wrong with this request, for a person; may be null
+ * @param extensions further members, e.g. {@code errors} naming invalid fields
+ */
+public record Problem(int status, String title, String detail, Map<String, Object> extensions) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.of(MEDIA_TYPE);
+
+    public Problem {
+        extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+    }
+
+    public static Problem of(HttpStatus status, String detail) {
+        return new Problem(status.getCode(), status.getReason(), detail, Map.of());
+    }
+
+    public static Problem of(HttpStatus status, String title, String detail) {
+        return new Problem(status.getCode(), title, detail, Map.of());
+    }
+
+    /** A 400 naming each offending field. */
+    public static Problem invalid(List<FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message())
+            .reduce((a, b) -> a + "; " + b).orElse("The request is invalid");
+        return new Problem(400, "Invalid request", detail, Map.of("errors",
+            errors.stream().map(FieldError::toMap).toList()));
+    }
+
+    public static Problem invalidField(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    public Problem with(String member, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(member, value);
+        return new Problem(status, title, detail, more);
+    }
+
+    /** The JSON members, in the order RFC 9457 lists them. */
+    public Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        if (detail != null) {
+            body.put("detail", detail);
+        }
+        body.putAll(extensions);
+        return body;
+    }
+
+    public MutableHttpResponse<Map<String, Object>> toResponse() {
+        return HttpResponse.<Map<String, Object>>status(HttpStatus.valueOf(status))
+            .contentType(PROBLEM_JSON)
+            .body(body());
+    }
+
+    /** A field that failed validation and why. */
+    public record FieldError(String field, String message) {
+        Map<String, Object> toMap() {
+            return Map.of("field", field, "message", message);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.shop.local.lambda;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+
+/**
+ * One Lambda function as the Java runtime runs it: the handler class is
+ * instantiated once in the function's own class loader, and every invocation
+ * goes in and out as JSON through the Lambda runtime's event serializers
+ * (aws-lambda-java-serialization), never as shared Java objects.
+ *
+ * <p>In the local stack each service gets a class loader over its own Lambda
+ * jar, so the three Micronaut applications cannot see each other's beans.
+ */
+public final class LambdaFunction implements AutoCloseable {
+
+    public static final String PAYLOAD_V2_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    private static final String EVENT_CLASS = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent";
+    private static final String RESPONSE_CLASS = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse";
+    private static final String CONTEXT_CLASS = "com.amazonaws.services.lambda.runtime.Context";
+    private static final String LOGGER_CLASS = "com.amazonaws.services.lambda.runtime.LambdaLogger";
+
+    private final String name;
+    private final ClassLoader loader;
+    private final Object handler;
+    private final Method handleRequest;
+    private final Object eventSerializer;
+    private final Object responseSerializer;
+    private final Method fromJson;
+    private final Method toJson;
+    private final Class<?> contextType;
+    private final Class<?> loggerType;
+
+    private LambdaFunction(String name, ClassLoader loader, String handlerClass) {
+        this.name = name;
+        this.loader = loader;
+        try {
+            Class<?> eventType = loader.loadClass(EVENT_CLASS);
+            Class<?> responseType = loader.loadClass(RESPONSE_CLASS);
+            contextType = loader.loadClass(CONTEXT_CLASS);
+            loggerType = loader.loadClass(LOGGER_CLASS);
+            Class<?> serializers = loader.loadClass(LambdaEventSerializers.class.getName());
+            Method serializerFor = serializers.getMethod("serializerFor", Class.class, ClassLoader.class);
+            eventSerializer = serializerFor.invoke(null, eventType, loader);
+            responseSerializer = serializerFor.invoke(null, responseType, loader);
+            fromJson = eventSerializer.getClass().getMethod("fromJson", java.io.InputStream.class);
+            toJson = responseSerializer.getClass().getMethod("toJson", Object.class, java.io.OutputStream.class);
+            fromJson.setAccessible(true);
+            toJson.setAccessible(true);
+            // the constructor starts the Micronaut application: Lambda's init phase
+            handler = withLoader(() -> loader.loadClass(handlerClass).getConstructor().newInstance());
+            handleRequest = handler.getClass().getMethod("handleRequest", Object.class, contextType);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot load Lambda function " + name, unwrap(e));
+        }
+    }
+
+    /** A function from a Lambda jar, isolated in its own class loader as on Lambda. */
+    public static LambdaFunction fromJar(String name, Path lambdaJar, String handlerClass) {
+        try {
+            URL[] urls = {lambdaJar.toUri().toURL(), serializationLibrary()};
+            ClassLoader loader = new URLClassLoader("lambda-" + name, urls, ClassLoader.getPlatformClassLoader());
+            return new LambdaFunction(name, loader, handlerClass);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A function whose classes are on the given class loader (a service's own tests). */
+    public static LambdaFunction fromClassLoader(String name, ClassLoader loader, String handlerClass) {
+        return new LambdaFunction(name, loader, handlerClass);
+    }
+
+    /** The runtime's serializers travel with each function, as the Lambda runtime provides them. */
+    private static URL serializationLibrary() {
+        return LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Invokes the handler with a payload 2.0 event and returns its response, both as JSON. */
+    public String invoke(String eventJson) {
+        try {
+            return withLoader(() -> {
+                Object event = fromJson.invoke(eventSerializer, new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)));
+                Object response = handleRequest.invoke(handler, event, context());
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                toJson.invoke(responseSerializer, response, out);
+                return out.toString(StandardCharsets.UTF_8);
+            });
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Function " + name + " failed", unwrap(e));
+        }
+    }
+
+    private Object context() {
+        String requestId = UUID.randomUUID().toString();
+        Object logger = Proxy.newProxyInstance(loader, new Class<?>[]{loggerType}, (proxy, method, args) -> {
+            if (method.getName().equals("log") && args != null && args.length > 0) {
+                Object message = args[0];
+                System.out.print(message instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : message);
+            }
+            return null;
+        });
+        return Proxy.newProxyInstance(loader, new Class<?>[]{contextType}, (proxy, method, args) -> switch (method.getName()) {
+            case "getAwsRequestId" -> requestId;
+            case "getFunctionName" -> name;
+            case "getFunctionVersion" -> "$LATEST";
+            case "getInvokedFunctionArn" -> "arn:aws:lambda:us-east-1:000000000000:function:" + name;
+            case "getLogGroupName" -> "/aws/lambda/" + name;
+            case "getLogStreamName" -> "local";
+            case "getRemainingTimeInMillis" -> 30_000;
+            case "getMemoryLimitInMB" -> 1024;
+            case "getLogger" -> logger;
+            case "toString" -> "LocalContext[" + name + "]";
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> null;
+        });
+    }
+
+    private <T> T withLoader(Callable<T> work) throws ReflectiveOperationException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return work.call();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw e instanceof ReflectiveOperationException r ? r : new InvocationTargetException(e);
+        } catch (Exception e) {
+            throw new InvocationTargetException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable cause = e;
+        while (cause instanceof InvocationTargetException ite && ite.getCause() != null) {
+            cause = ite.getCause();
+        }
+        return cause;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (handler instanceof AutoCloseable closeable) {
+            withLoader(() -> {
+                closeable.close();
+                return null;
+            });
+        }
+        if (loader instanceof URLClassLoader own) {
+            own.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LambdaFunction[" + name + "]";
+    }
+}
