@@ -1,0 +1,147 @@
+package dev.shop.local.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Cognito user pool on loopback, for the local stack and the services'
+ * tests. The AWS SDK's {@code CognitoIdentityProviderClient} talks to
+ * {@link #endpoint()} as it would to Cognito, and JWT verifiers trust
+ * {@link #issuer()} and {@link #jwksUrl()} as they would a real pool's.
+ * URLs name {@code localhost} rather than the bound address, because the
+ * issuer is compared as a string and browsers treat the two as different origins.
+ */
+public final class LocalIdentityProvider implements AutoCloseable {
+
+    /** Enough for a browser and a handful of test threads; the work per request is small. */
+    private static final int SERVER_THREADS = 4;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final IdentityService identity;
+    private final SigningKey key;
+    private final String userPoolId;
+    private final String clientId;
+    private final String endpoint;
+    private final String issuer;
+
+    private LocalIdentityProvider(HttpServer server, ExecutorService executor, IdentityService identity,
+                                  SigningKey key, IdentityProviderConfig config, String endpoint, String issuer) {
+        this.server = server;
+        this.executor = executor;
+        this.identity = identity;
+        this.key = key;
+        this.userPoolId = config.userPoolId();
+        this.clientId = config.clientId();
+        this.endpoint = endpoint;
+        this.issuer = issuer;
+    }
+
+    /** Loads or creates the pool's key and users, then serves them; returns once the port is open. */
+    public static LocalIdentityProvider start(IdentityProviderConfig config) {
+        Objects.requireNonNull(config, "config");
+        ObjectMapper json = new ObjectMapper();
+        SecureRandom random = new SecureRandom();
+        SigningKey key = SigningKey.loadOrCreate(config.stateDir());
+        UserStore users = UserStore.open(config.stateDir(), json);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port(), e);
+        }
+        // The issuer needs the port, which is only known once bound when the config asked for any free one.
+        String endpoint = "http://localhost:" + server.getAddress().getPort();
+        String issuer = endpoint + "/" + config.userPoolId();
+        IdentityService identity = new IdentityService(users, key,
+                new PasswordHasher(random), issuer, config.userPoolId(), config.clientId(), Clock.systemUTC(), random);
+        ExecutorService executor = Executors.newFixedThreadPool(SERVER_THREADS, daemonThreads());
+        server.createContext("/", new CognitoHttpHandler(identity, key, json, issuer, config.userPoolId()));
+        server.setExecutor(executor);
+        server.start();
+        return new LocalIdentityProvider(server, executor, identity, key, config, endpoint, issuer);
+    }
+
+    /** Where to point the AWS SDK's {@code endpointOverride}: {@code http://localhost:<port>}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://localhost:<port>/<userPoolId>}, the {@code iss} of every token. */
+    public String issuer() {
+        return issuer;
+    }
+
+    public String jwksUrl() {
+        return issuer + "/.well-known/jwks.json";
+    }
+
+    public String userPoolId() {
+        return userPoolId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /**
+     * Makes the user exist with exactly this password, email and groups, for
+     * seeding: calling it again with the same values changes nothing, and the
+     * user's {@code sub}, which is returned, never changes.
+     *
+     * @throws CognitoException {@code InvalidPasswordException} or {@code InvalidParameterException}
+     *                          for values Cognito would refuse
+     */
+    public String ensureUser(String username, String password, String email, Set<String> groups) {
+        return identity.ensureUser(username, password, email, groups);
+    }
+
+    /**
+     * Signs in as {@code InitiateAuth} with {@code USER_PASSWORD_AUTH} does.
+     *
+     * @throws CognitoException {@code NotAuthorizedException} for a wrong password or an unknown user
+     */
+    public AuthTokens login(String username, String password) {
+        return identity.passwordAuth(clientId, username, password);
+    }
+
+    /** New access and ID tokens, as {@code InitiateAuth} with {@code REFRESH_TOKEN_AUTH} returns them. */
+    public AuthTokens refresh(String refreshToken) {
+        return identity.refresh(clientId, refreshToken);
+    }
+
+    SigningKey signingKey() {
+        return key;
+    }
+
+    /** Stops serving at once; with a state directory, everything is already on disk. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "local-identity-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
