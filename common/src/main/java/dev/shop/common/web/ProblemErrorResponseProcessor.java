@@ -53,7 +53,9 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<
             return Problem.invalidField(field, "has the wrong type or format");
         }
         if (status == HttpStatus.BAD_REQUEST) {
-            return Problem.of(status, "The request is malformed: " + firstMessage(context, "check the JSON body and parameters"));
+            return BodyDecodingErrors.fieldError(context.getErrors().stream().map(Error::getMessage).toList())
+                .map(error -> Problem.invalid(List.of(error)))
+                .orElseGet(() -> Problem.of(status, "The request body is not a JSON object of the expected shape"));
         }
         return Problem.of(status, firstMessage(context, status.getReason()));
     }
