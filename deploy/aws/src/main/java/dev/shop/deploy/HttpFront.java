@@ -1,0 +1,166 @@
+package dev.shop.deploy;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.shop.common.routes.Route;
+import dev.shop.common.routes.Routes;
+import dev.shop.common.routes.Service;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizerProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The one HTTP API: exactly the routes of {@link Routes#ALL}, each sent to its
+ * service's {@code live} alias. Routes a client may call without signing in
+ * have no authorizer; every other route needs a JWT of this user pool and app
+ * client. Groups are checked by the services, so a shopper on an admin route
+ * passes the gateway and gets the service's 403.
+ */
+final class HttpFront extends Construct {
+
+    /** Request headers the contract uses; a browser must be allowed to send them cross-origin. */
+    static final List<String> CORS_ALLOW_HEADERS =
+        List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key");
+    /** Response headers a browser client reads. */
+    static final List<String> CORS_EXPOSE_HEADERS = List.of("Location", "ETag");
+
+    /**
+     * One JSON object per request, with HTTP API's own context variables: who
+     * called which route, what came back and where the time went.
+     */
+    static final String ACCESS_LOG_FORMAT = "{"
+        + "\"requestId\":\"$context.requestId\","
+        + "\"requestTime\":\"$context.requestTime\","
+        + "\"sourceIp\":\"$context.identity.sourceIp\","
+        + "\"userAgent\":\"$context.identity.userAgent\","
+        + "\"routeKey\":\"$context.routeKey\","
+        + "\"path\":\"$context.path\","
+        + "\"status\":\"$context.status\","
+        + "\"responseLength\":\"$context.responseLength\","
+        + "\"responseLatency\":\"$context.responseLatency\","
+        + "\"integrationLatency\":\"$context.integrationLatency\","
+        + "\"integrationError\":\"$context.integrationErrorMessage\","
+        + "\"authorizerError\":\"$context.authorizer.error\""
+        + "}";
+
+    private final HttpApi api;
+
+    HttpFront(Construct scope, String id, StackSettings settings, Identity identity,
+              Map<Service, ServiceFunction> functions) {
+        super(scope, id);
+        api = HttpApi.Builder.create(this, "Api")
+            .apiName(settings.stackName())
+            .description("The shop's one HTTP API: catalog, cart, orders and profiles")
+            .corsPreflight(CorsPreflightOptions.builder()
+                .allowOrigins(List.of(settings.storefrontOrigin()))
+                .allowMethods(corsMethods())
+                .allowHeaders(CORS_ALLOW_HEADERS)
+                .exposeHeaders(CORS_EXPOSE_HEADERS)
+                .maxAge(Duration.hours(1))
+                .build())
+            // The default stage is declared below, where throttling and access logs can be set.
+            .createDefaultStage(false)
+            .build();
+
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+            .retention(RetentionDays.ONE_MONTH)
+            .removalPolicy(settings.tier().removalPolicy())
+            .build();
+        HttpStage.Builder.create(this, "DefaultStage")
+            .httpApi(api)
+            .stageName("$default")
+            .autoDeploy(true)
+            .throttle(ThrottleSettings.builder()
+                .rateLimit(settings.throttleRate())
+                .burstLimit(settings.throttleBurst())
+                .build())
+            .accessLogSettings(new JsonAccessLogs(new LogGroupLogDestination(accessLogs)))
+            .build();
+
+        HttpJwtAuthorizer authorizer = new HttpJwtAuthorizer("CognitoJwt", identity.issuer(),
+            HttpJwtAuthorizerProps.builder()
+                .authorizerName("cognito-jwt")
+                .jwtAudience(List.of(identity.clientId()))
+                .build());
+
+        Map<Service, HttpLambdaIntegration> integrations = new EnumMap<>(Service.class);
+        functions.forEach((service, function) -> integrations.put(service, integration(service, function.alias())));
+        for (Route route : Routes.ALL) {
+            AddRoutesOptions.Builder options = AddRoutesOptions.builder()
+                .path(route.path())
+                .methods(List.of(HttpMethod.valueOf(route.method())))
+                .integration(integrations.get(route.service()));
+            if (route.access().needsToken()) {
+                options.authorizer(authorizer);
+            }
+            api.addRoutes(options.build());
+        }
+    }
+
+    /** The API's base URL, without a trailing slash (as {@code apiUrl} is locally). */
+    String url() {
+        return api.getApiEndpoint();
+    }
+
+    private static HttpLambdaIntegration integration(Service service, IFunction target) {
+        return new HttpLambdaIntegration(pascalCase(service) + "Integration", target,
+            HttpLambdaIntegrationProps.builder()
+                .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
+                .build());
+    }
+
+    /** The methods some route uses, and nothing more. */
+    private static List<CorsHttpMethod> corsMethods() {
+        return Routes.ALL.stream().map(Route::method).distinct().map(CorsHttpMethod::valueOf).toList();
+    }
+
+    static String pascalCase(Service service) {
+        String name = service.name();
+        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Access log settings: a destination, {@link #ACCESS_LOG_FORMAT}. A class
+     * with getters only (no record): jsii reads any other method named like a
+     * property as an attempt to override it.
+     */
+    private static final class JsonAccessLogs implements IAccessLogSettings {
+
+        private final IAccessLogDestination target;
+
+        JsonAccessLogs(IAccessLogDestination target) {
+            this.target = target;
+        }
+
+        @Override
+        public IAccessLogDestination getDestination() {
+            return target;
+        }
+
+        @Override
+        public AccessLogFormat getFormat() {
+            return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package dev.shop.deploy;
+
+import static dev.shop.deploy.SynthesizedShop.at;
+import static dev.shop.deploy.SynthesizedShop.getAtt;
+import static dev.shop.deploy.SynthesizedShop.ref;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.shop.common.config.ShopSettings;
+import dev.shop.common.routes.Route;
+import dev.shop.common.routes.Routes;
+import dev.shop.common.routes.Service;
+import dev.shop.common.table.ShopTable;
+
+/**
+ * The synthesized template of a production deployment (the default tier) in
+ * eu-central-1 for one storefront origin, read resource by resource.
+ */
+class ShopStackTest {
+
+    private static final String REGION = "eu-central-1";
+    private static final String STOREFRONT = "https://shop.example.com";
+    private static final String ISSUER_PREFIX = "https://cognito-idp." + REGION + ".amazonaws.com/";
+
+    private static SynthesizedShop shop;
+
+    @BeforeAll
+    static void synthesize() {
+        shop = SynthesizedShop.synthesize(Map.of(
+            StackSettings.REGION, REGION,
+            StackSettings.STOREFRONT_ORIGIN, STOREFRONT));
+    }
+
+    // --- the table
+
+    @Test
+    void tableIsKeyedByShopTableKeysOnDemandWithTtlStreamAndPointInTimeRecovery() {
+        Map<String, Object> table = shop.only("AWS::DynamoDB::Table");
+
+        assertThat((List<Object>) at(table, "KeySchema")).containsExactly(
+            Map.of("AttributeName", ShopTable.PK, "KeyType", "HASH"),
+            Map.of("AttributeName", ShopTable.SK, "KeyType", "RANGE"));
+        assertThat((Object) at(table, "BillingMode")).isEqualTo("PAY_PER_REQUEST");
+        assertThat((Object) at(table, "TimeToLiveSpecification"))
+            .isEqualTo(Map.of("AttributeName", ShopTable.TTL, "Enabled", true));
+        assertThat((Object) at(table, "StreamSpecification", "StreamViewType")).isEqualTo("NEW_AND_OLD_IMAGES");
+        assertThat((Object) at(table, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled")).isEqualTo(true);
+    }
+
+    @Test
+    void everyIndexOfShopTableIsDeclaredWithItsKeysTheirTypesAndAllAttributes() {
+        Map<String, Object> table = shop.only("AWS::DynamoDB::Table");
+        List<Map<String, Object>> indexes = at(table, "GlobalSecondaryIndexes");
+        Map<String, String> attributeTypes = ((List<Map<String, String>>) at(table, "AttributeDefinitions")).stream()
+            .collect(Collectors.toMap(a -> a.get("AttributeName"), a -> a.get("AttributeType")));
+
+        assertThat(indexes).extracting(index -> index.get("IndexName"))
+            .containsExactlyInAnyOrderElementsOf(ShopTable.INDEXES.stream().map(ShopTable.Index::name).toList());
+        for (ShopTable.Index expected : ShopTable.INDEXES) {
+            Map<String, Object> index = indexes.stream()
+                .filter(candidate -> candidate.get("IndexName").equals(expected.name()))
+                .findFirst().orElseThrow();
+            List<Map<String, String>> keySchema = new ArrayList<>(
+                List.of(Map.of("AttributeName", expected.partitionKey(), "KeyType", "HASH")));
+            expected.sortKeyAttribute().ifPresent(sortKey ->
+                keySchema.add(Map.of("AttributeName", sortKey, "KeyType", "RANGE")));
+
+            assertThat((Object) at(index, "KeySchema")).as(expected.name()).isEqualTo(keySchema);
+            assertThat((Object) at(index, "Projection", "ProjectionType")).isEqualTo("ALL");
+            assertThat(attributeTypes.get(expected.partitionKey())).isEqualTo("S");
+            expected.sortKeyAttribute().ifPresent(sortKey ->
+                assertThat(attributeTypes.get(sortKey)).as(sortKey).isEqualTo(expected.sortKeyType().code()));
+        }
+    }
+
+    @Test
+    void productionKeepsTheTableThePoolAndTheSecretAndProtectsThemFromDeletion() {
+        Map<String, Object> table = shop.resources("AWS::DynamoDB::Table").values().iterator().next();
+        Map<String, Object> pool = shop.resources("AWS::Cognito::UserPool").values().iterator().next();
+        Map<String, Object> secret = shop.resources("AWS::SecretsManager::Secret").values().iterator().next();
+
+        assertThat(table).containsEntry("DeletionPolicy", "Retain");
+        assertThat((Object) at(table, "Properties", "DeletionProtectionEnabled")).isEqualTo(true);
+        assertThat(pool).containsEntry("DeletionPolicy", "Retain");
+        assertThat((Object) at(pool, "Properties", "DeletionProtection")).isEqualTo("ACTIVE");
+        assertThat(secret).containsEntry("DeletionPolicy", "Retain");
+    }
+
+    // --- the functions
+
+    @Test
+    void threeFunctionsRunThePayload2HandlerOnJava21WithSnapStartAndTheDefaultSizing() {
+        Map<String, Map<String, Object>> functions = shop.resources("AWS::Lambda::Function");
+
+        assertThat(functions).hasSize(3);
+        for (Map<String, Object> function : functions.values()) {
+            Map<String, Object> properties = SynthesizedShop.properties(function);
+            assertThat((Object) at(properties, "Runtime")).isEqualTo("java21");
+            assertThat((Object) at(properties, "Handler"))
+                .isEqualTo("io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction");
+            assertThat((Object) at(properties, "SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+            assertThat(((Number) at(properties, "MemorySize")).intValue()).isEqualTo(1024);
+            assertThat(((Number) at(properties, "Timeout")).intValue()).isEqualTo(15);
+        }
+        assertThat(functions.values()).extracting(f -> (String) at(f, "Properties", "Description"))
+            .allSatisfy(description -> assertThat(description).isNotBlank())
+            .hasSize(3)
+            .anySatisfy(d -> assertThat(d).startsWith("catalog-service"))
+            .anySatisfy(d -> assertThat(d).startsWith("cart-service"))
+            .anySatisfy(d -> assertThat(d).startsWith("orders-service"));
+    }
+
+    @Test
+    void everyFunctionGetsTheSharedSettingsAndNoDynamoDbEndpointOverride() {
+        String table = shop.onlyId("AWS::DynamoDB::Table");
+        String pool = shop.onlyId("AWS::Cognito::UserPool");
+        String client = shop.onlyId("AWS::Cognito::UserPoolClient");
+        String secret = shop.onlyId("AWS::SecretsManager::Secret");
+
+        for (Map<String, Object> function : shop.resources("AWS::Lambda::Function").values()) {
+            Map<String, Object> variables = at(function, "Properties", "Environment", "Variables");
+
+            assertThat(variables.keySet()).containsExactlyInAnyOrder(
+                ShopSettings.TABLE_NAME.environmentVariable(),
+                ShopSettings.AUTH_ISSUER.environmentVariable(),
+                ShopSettings.AUTH_CLIENT_ID.environmentVariable(),
+                ShopSettings.CURSOR_SECRET.environmentVariable(),
+                "JAVA_TOOL_OPTIONS");
+            assertThat(variables).doesNotContainKey(ShopSettings.DYNAMODB_ENDPOINT.environmentVariable());
+            assertThat(variables.get("SHOP_TABLE_NAME")).isEqualTo(ref(table));
+            assertThat(variables.get("SHOP_AUTH_ISSUER")).isEqualTo(issuerOf(pool));
+            assertThat(variables.get("SHOP_AUTH_CLIENT_ID")).isEqualTo(ref(client));
+            // Resolved by CloudFormation at deploy time: the key itself is never in the template.
+            assertThat(variables.get("SHOP_CURSOR_SECRET")).isEqualTo(Map.of("Fn::Join", List.of("",
+                List.of("{{resolve:secretsmanager:", ref(secret), ":SecretString:::}}"))));
+            assertThat(variables.get("JAVA_TOOL_OPTIONS"))
+                .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        }
+    }
+
+    @Test
+    void eachFunctionHasOnePublishedVersionBehindTheLiveAlias() {
+        Set<String> functions = shop.resources("AWS::Lambda::Function").keySet();
+        Map<String, Map<String, Object>> versions = shop.resources("AWS::Lambda::Version");
+        Map<String, Map<String, Object>> aliases = shop.resources("AWS::Lambda::Alias");
+
+        assertThat(versions).hasSize(3);
+        assertThat(aliases).hasSize(3);
+        assertThat(versions.values()).extracting(v -> at(v, "Properties", "FunctionName"))
+            .containsExactlyInAnyOrderElementsOf(functions.stream().map(SynthesizedShop::ref).toList());
+        for (Map<String, Object> alias : aliases.values()) {
+            Map<String, Object> properties = SynthesizedShop.properties(alias);
+            String function = at(properties, "FunctionName", "Ref");
+            String version = versionOf(function);
+
+            assertThat((Object) at(properties, "Name")).isEqualTo("live");
+            assertThat((Object) at(properties, "FunctionVersion")).isEqualTo(getAtt(version, "Version"));
+        }
+    }
+
+    // --- the API
+
+    @Test
+    void everyRouteOfTheRouteTableReachesItsOwnServicesLiveAlias() {
+        Map<String, Map<String, Object>> routes = routesByKey();
+
+        assertThat(routes.keySet())
+            .containsExactlyInAnyOrderElementsOf(Routes.ALL.stream().map(Route::routeKey).toList());
+        for (Route route : Routes.ALL) {
+            String integration = at(routes.get(route.routeKey()), "Target", "Fn::Join", 1, 1, "Ref");
+            Map<String, Object> integrationProperties = shop.properties("AWS::ApiGatewayV2::Integration", integration);
+            String alias = at(integrationProperties, "IntegrationUri", "Ref");
+            String function = at(shop.properties("AWS::Lambda::Alias", alias), "FunctionName", "Ref");
+            String description = at(shop.properties("AWS::Lambda::Function", function), "Description");
+
+            assertThat(description).as(route.routeKey()).startsWith(route.service().moduleName() + " ");
+            assertThat((Object) at(integrationProperties, "IntegrationType")).isEqualTo("AWS_PROXY");
+            assertThat((Object) at(integrationProperties, "PayloadFormatVersion")).isEqualTo("2.0");
+        }
+        assertThat(shop.resources("AWS::ApiGatewayV2::Integration")).hasSize(Service.values().length);
+    }
+
+    @Test
+    void publicRoutesHaveNoAuthorizerAndEveryOtherRouteTheCognitoJwtAuthorizer() {
+        String authorizer = shop.onlyId("AWS::ApiGatewayV2::Authorizer");
+        Map<String, Map<String, Object>> routes = routesByKey();
+
+        for (Route route : Routes.ALL) {
+            Map<String, Object> properties = routes.get(route.routeKey());
+            if (route.access().needsToken()) {
+                assertThat(properties).as(route.routeKey())
+                    .containsEntry("AuthorizationType", "JWT")
+                    .containsEntry("AuthorizerId", ref(authorizer));
+            } else {
+                assertThat(properties).as(route.routeKey())
+                    .containsEntry("AuthorizationType", "NONE")
+                    .doesNotContainKey("AuthorizerId");
+            }
+        }
+        assertThat(Routes.ALL).anyMatch(route -> !route.access().needsToken());
+    }
+
+    @Test
+    void jwtAuthorizerTrustsOnlyTheUserPoolsIssuerAndTheAppClient() {
+        Map<String, Object> authorizer = shop.only("AWS::ApiGatewayV2::Authorizer");
+        String pool = shop.onlyId("AWS::Cognito::UserPool");
+        String client = shop.onlyId("AWS::Cognito::UserPoolClient");
+
+        assertThat((Object) at(authorizer, "AuthorizerType")).isEqualTo("JWT");
+        assertThat((Object) at(authorizer, "IdentitySource")).isEqualTo(List.of("$request.header.Authorization"));
+        assertThat((Object) at(authorizer, "JwtConfiguration", "Issuer")).isEqualTo(issuerOf(pool));
+        assertThat((Object) at(authorizer, "JwtConfiguration", "Audience")).isEqualTo(List.of(ref(client)));
+    }
+
+    @Test
+    void defaultStageThrottlesAndWritesOneJsonAccessLogLinePerRequest() {
+        Map<String, Object> stage = shop.only("AWS::ApiGatewayV2::Stage");
+        String logGroup = at(stage, "AccessLogSettings", "DestinationArn", "Fn::GetAtt", 0);
+        String format = at(stage, "AccessLogSettings", "Format");
+
+        assertThat((Object) at(stage, "StageName")).isEqualTo("$default");
+        assertThat((Object) at(stage, "AutoDeploy")).isEqualTo(true);
+        assertThat(((Number) at(stage, "DefaultRouteSettings", "ThrottlingRateLimit")).intValue()).isEqualTo(100);
+        assertThat(((Number) at(stage, "DefaultRouteSettings", "ThrottlingBurstLimit")).intValue()).isEqualTo(200);
+        assertThat(shop.resources("AWS::Logs::LogGroup")).containsKey(logGroup);
+        assertThat(format).startsWith("{").endsWith("}")
+            .contains("\"requestId\":\"$context.requestId\"", "\"status\":\"$context.status\"",
+                "\"routeKey\":\"$context.routeKey\"", "\"integrationError\":\"$context.integrationErrorMessage\"");
+    }
+
+    @Test
+    void corsAllowsOnlyTheStorefrontOriginTheRoutesMethodsAndTheContractsHeaders() {
+        Map<String, Object> cors = at(shop.only("AWS::ApiGatewayV2::Api"), "CorsConfiguration");
+
+        assertThat((Object) at(cors, "AllowOrigins")).isEqualTo(List.of(STOREFRONT));
+        assertThat((List<String>) at(cors, "AllowMethods")).containsExactlyInAnyOrder("GET", "POST", "PUT", "DELETE");
+        assertThat((List<String>) at(cors, "AllowHeaders"))
+            .contains("Authorization", "Content-Type", "If-Match", "Idempotency-Key");
+        assertThat((List<String>) at(cors, "ExposeHeaders")).contains("Location");
+    }
+
+    // --- least privilege
+
+    @Test
+    void eachFunctionMayUseOnlyItsServicesTableActionsOnTheTableAndItsIndexes() {
+        String table = shop.onlyId("AWS::DynamoDB::Table");
+        Map<Service, Set<String>> expected = Map.of(
+            Service.CATALOG, Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query",
+                "TransactWriteItems", "ConditionCheckItem", "BatchGetItem"),
+            Service.CART, Set.of("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem",
+                "TransactWriteItems", "ConditionCheckItem", "BatchWriteItem"),
+            Service.ORDERS, Set.of("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem",
+                "TransactWriteItems", "ConditionCheckItem"));
+        Map<Service, Set<String>> granted = new HashMap<>();
+
+        Map<String, Map<String, Object>> policies = shop.resources("AWS::IAM::Policy");
+        assertThat(policies).hasSize(3);
+        for (Map<String, Object> policy : policies.values()) {
+            Service service = serviceOfRole(at(policy, "Properties", "Roles", 0, "Ref"));
+            List<Map<String, Object>> statements = at(policy, "Properties", "PolicyDocument", "Statement");
+            for (Map<String, Object> statement : statements) {
+                assertThat(statement).containsEntry("Effect", "Allow");
+                assertThat((Object) at(statement, "Resource")).isEqualTo(List.of(
+                    getAtt(table, "Arn"),
+                    Map.of("Fn::Join", List.of("", List.of(getAtt(table, "Arn"), "/index/*")))));
+                for (Object action0 : asList(statement.get("Action"))) {
+                    String action = (String) action0;
+                    assertThat(action).startsWith("dynamodb:");
+                    granted.computeIfAbsent(service, s -> new TreeSet<>()).add(action.substring("dynamodb:".length()));
+                }
+            }
+        }
+
+        assertThat(granted).isEqualTo(expected);
+        assertThat(granted.values()).allSatisfy(actions -> assertThat(actions).doesNotContain("Scan", "*"));
+    }
+
+    @Test
+    void noPolicyAnywhereGrantsAWildcardResourceOrAction() {
+        String template = shop.template().toJSON().toString();
+        for (Map<String, Object> policy : shop.resources("AWS::IAM::Policy").values()) {
+            List<Map<String, Object>> statements = at(policy, "Properties", "PolicyDocument", "Statement");
+            for (Map<String, Object> statement : statements) {
+                assertThat(asList(statement.get("Resource"))).doesNotContain("*");
+                assertThat(asList(statement.get("Action"))).noneMatch(action -> action.toString().endsWith("*"));
+            }
+        }
+        assertThat(template).doesNotContain("dynamodb:Scan", "dynamodb:*");
+    }
+
+    // --- identity
+
+    @Test
+    void userPoolSignsInByEmailWithAPasswordPolicyAndOpenSelfSignUp() {
+        Map<String, Object> pool = shop.only("AWS::Cognito::UserPool");
+
+        assertThat((Object) at(pool, "UsernameAttributes")).isEqualTo(List.of("email"));
+        assertThat((Object) at(pool, "UserPoolTier")).isEqualTo("LITE");
+        assertThat((Object) at(pool, "AdminCreateUserConfig", "AllowAdminCreateUserOnly")).isEqualTo(false);
+        assertThat(((Number) at(pool, "Policies", "PasswordPolicy", "MinimumLength")).intValue()).isGreaterThanOrEqualTo(12);
+        assertThat((Object) at(pool, "Policies", "PasswordPolicy", "RequireUppercase")).isEqualTo(true);
+        assertThat((Object) at(pool, "Policies", "PasswordPolicy", "RequireLowercase")).isEqualTo(true);
+        assertThat((Object) at(pool, "Policies", "PasswordPolicy", "RequireNumbers")).isEqualTo(true);
+    }
+
+    @Test
+    void appClientHasNoSecretAndAllowsPasswordSrpAndRefreshOnly() {
+        Map<String, Object> client = shop.only("AWS::Cognito::UserPoolClient");
+
+        assertThat((Object) at(client, "GenerateSecret")).isEqualTo(false);
+        assertThat((List<String>) at(client, "ExplicitAuthFlows")).containsExactlyInAnyOrder(
+            "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH");
+        assertThat(client).doesNotContainKey("AllowedOAuthFlows");
+    }
+
+    @Test
+    void adminGroupExistsInTheUserPool() {
+        Map<String, Object> group = shop.only("AWS::Cognito::UserPoolGroup");
+
+        assertThat((Object) at(group, "GroupName")).isEqualTo("admin");
+        assertThat((Object) at(group, "UserPoolId")).isEqualTo(ref(shop.onlyId("AWS::Cognito::UserPool")));
+    }
+
+    // --- outputs
+
+    @Test
+    void outputsCarryTheFieldsOfTheLocalStackJson() {
+        Map<String, Object> outputs = at(shop.template().toJSON(), "Outputs");
+        String pool = shop.onlyId("AWS::Cognito::UserPool");
+
+        assertThat(outputs.keySet()).contains(
+            "apiUrl", "userPoolId", "clientId", "tableName", "region", "issuer", "cognitoEndpoint");
+        assertThat((Object) at(outputs, "apiUrl", "Value"))
+            .isEqualTo(getAtt(shop.onlyId("AWS::ApiGatewayV2::Api"), "ApiEndpoint"));
+        assertThat((Object) at(outputs, "userPoolId", "Value")).isEqualTo(ref(pool));
+        assertThat((Object) at(outputs, "clientId", "Value")).isEqualTo(ref(shop.onlyId("AWS::Cognito::UserPoolClient")));
+        assertThat((Object) at(outputs, "tableName", "Value")).isEqualTo(ref(shop.onlyId("AWS::DynamoDB::Table")));
+        assertThat((Object) at(outputs, "region", "Value")).isEqualTo(REGION);
+        assertThat((Object) at(outputs, "issuer", "Value")).isEqualTo(issuerOf(pool));
+        assertThat((Object) at(outputs, "cognitoEndpoint", "Value")).isEqualTo("https://cognito-idp." + REGION + ".amazonaws.com");
+    }
+
+    // --- helpers
+
+    private static Map<String, Object> issuerOf(String pool) {
+        return Map.of("Fn::Join", List.of("", List.of(ISSUER_PREFIX, ref(pool))));
+    }
+
+    private static Map<String, Map<String, Object>> routesByKey() {
+        return shop.resources("AWS::ApiGatewayV2::Route").values().stream()
+            .map(SynthesizedShop::properties)
+            .collect(Collectors.toMap(route -> (String) route.get("RouteKey"), route -> route));
+    }
+
+    private static String versionOf(String function) {
+        return shop.idOf("AWS::Lambda::Version", version -> ref(function).equals(version.get("FunctionName")));
+    }
+
+    private static Service serviceOfRole(String role) {
+        String function = shop.idOf("AWS::Lambda::Function",
+            properties -> getAtt(role, "Arn").equals(properties.get("Role")));
+        String description = at(shop.properties("AWS::Lambda::Function", function), "Description");
+        return Arrays.stream(Service.values())
+            .filter(service -> description.startsWith(service.moduleName() + " "))
+            .findFirst().orElseThrow();
+    }
+
+    private static List<Object> asList(Object value) {
+        return value instanceof List<?> list ? List.copyOf(list) : List.of(value);
+    }
+}
