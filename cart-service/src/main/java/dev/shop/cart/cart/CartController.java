@@ -1,0 +1,90 @@
+package dev.shop.cart.cart;
+
+import dev.shop.common.web.Problem;
+import dev.shop.common.web.ProblemException;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.validation.Validated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The signed-in user's own cart. There is no user in any path: the cart is
+ * always the one of the token's {@code sub}, so no one reaches another's cart.
+ */
+@Validated
+@Controller("/cart")
+class CartController {
+
+    private final CartService carts;
+
+    CartController(CartService carts) {
+        this.carts = carts;
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Cart view(Authentication user) {
+        return carts.view(user.getName());
+    }
+
+    @Put("/items/{productId}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Cart setQuantity(Authentication user, @PathVariable @Size(max = 200) String productId,
+                     @Valid @Body QuantityChange change) {
+        return cartOrProblem(carts.setQuantity(user.getName(), productId, change.quantity()));
+    }
+
+    @Delete("/items/{productId}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Cart removeLine(Authentication user, @PathVariable @Size(max = 200) String productId) {
+        return cartOrProblem(carts.removeLine(user.getName(), productId));
+    }
+
+    @Delete
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Void> clear(Authentication user) {
+        if (!carts.clear(user.getName())) {
+            throw contended();
+        }
+        return HttpResponse.noContent();
+    }
+
+    /**
+     * Every outcome of a line change and its status, in one place (an
+     * instanceof chain: pattern matching in switch needs Java 21).
+     */
+    private static Cart cartOrProblem(LineChange outcome) {
+        if (outcome instanceof LineChange.Changed changed) {
+            return changed.cart();
+        }
+        if (outcome instanceof LineChange.UnknownProduct unknown) {
+            throw new ProblemException(Problem.of(HttpStatus.NOT_FOUND, "No product " + unknown.productId()));
+        }
+        if (outcome instanceof LineChange.BeyondStock beyond) {
+            throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Insufficient stock",
+                    "Only " + beyond.available() + " of product " + beyond.productId() + " are available")
+                .with("productId", beyond.productId()).with("available", beyond.available()));
+        }
+        if (outcome instanceof LineChange.CartFull full) {
+            throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Cart full",
+                    "A cart holds at most " + full.maxLines() + " different products")
+                .with("maxLines", full.maxLines()));
+        }
+        throw contended();
+    }
+
+    private static ProblemException contended() {
+        return new ProblemException(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+            "The cart is being changed by other requests at this moment; try again."));
+    }
+}

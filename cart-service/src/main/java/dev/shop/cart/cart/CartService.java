@@ -1,0 +1,230 @@
+package dev.shop.cart.cart;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.shop.cart.cart.CartRepository.CartState;
+import dev.shop.cart.cart.CartRepository.ChangeContext;
+import dev.shop.cart.cart.CartRepository.Stamp;
+import dev.shop.cart.cart.CartRepository.SummaryPage;
+import dev.shop.common.paging.CursorCodec;
+import dev.shop.common.paging.Page;
+import dev.shop.common.paging.PageRequest;
+import dev.shop.common.table.CartLimits;
+import dev.shop.common.table.Keys;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+/**
+ * The cart's rules: who may put what into it, how a change is written without
+ * losing a concurrent one, and how the cart is shown at current prices.
+ */
+@Singleton
+class CartService {
+
+    /** A cart expires this long after its last write (DynamoDB TTL on every item). */
+    static final Duration CART_LIFETIME = Duration.ofDays(30);
+    /**
+     * Lines outlive their summary by up to this much, so that DynamoDB TTL never
+     * removes a line of a live cart; a line is refreshed only once its expiry
+     * falls behind the summary's, i.e. at most once a day per line.
+     */
+    static final Duration LINE_GRACE = Duration.ofDays(1);
+    /**
+     * Attempts of one change before giving up with 503. Every write of a cart
+     * updates its summary, so concurrent writes to one cart conflict and retry;
+     * with jittered backoff this many attempts let dozens of parallel writes through.
+     */
+    static final int MAX_ATTEMPTS = 12;
+    private static final long MAX_BACKOFF_MILLIS = 250;
+
+    /** Fixed width (always milliseconds), so that the carts index sorts these strings in time order. */
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+        .withZone(ZoneOffset.UTC);
+
+    static final String ABANDONED_SCOPE = "cart/admin/abandoned";
+
+    private final CartRepository carts;
+    private final CursorCodec cursors;
+    private final String currency;
+    private final Clock clock = Clock.systemUTC();
+
+    CartService(CartRepository carts, CursorCodec cursors, @Value("${shop.currency:USD}") String currency) {
+        this.carts = carts;
+        this.cursors = cursors;
+        this.currency = currency;
+    }
+
+    /** The user's cart at current prices; an empty one when there is none. */
+    Cart view(String userId) {
+        return present(userId, null);
+    }
+
+    /**
+     * Sets the quantity of one product, 0 removing it. Reads the product, the
+     * line and the summary, then writes the line and the summary in one
+     * transaction conditional on what was read; a concurrent change to the
+     * same cart makes it read again and retry.
+     */
+    LineChange setQuantity(String userId, String productId, int quantity) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            ChangeContext read = carts.readForChange(userId, productId);
+            CatalogProduct product = read.product().filter(p -> !p.isDeleted()).orElse(null);
+            if (product == null) {
+                return new LineChange.UnknownProduct(productId);
+            }
+            if (quantity > product.available()) {
+                return new LineChange.BeyondStock(productId, quantity, product.available());
+            }
+            if (clearedExpiredCart(userId, read)) {
+                continue;
+            }
+            LineItem current = read.line().orElse(null);
+            if (quantity == 0 && current == null) {
+                return new LineChange.Changed(view(userId));
+            }
+            Stamp stamp = stamp();
+            switch (carts.setLine(userId, productId, current, quantity, product.priceCents(), stamp)) {
+                case WRITTEN -> {
+                    return new LineChange.Changed(present(userId, stamp));
+                }
+                case CART_FULL -> {
+                    return new LineChange.CartFull(CartLimits.MAX_CART_LINES);
+                }
+                case RETRY -> backOff(attempt);
+            }
+        }
+        return new LineChange.Contended();
+    }
+
+    /** Removes one product's line; the cart is returned whether or not the line was there. */
+    LineChange removeLine(String userId, String productId) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            ChangeContext read = carts.readForChange(userId, productId);
+            if (clearedExpiredCart(userId, read)) {
+                continue;
+            }
+            LineItem current = read.line().orElse(null);
+            if (current == null) {
+                return new LineChange.Changed(view(userId));
+            }
+            Stamp stamp = stamp();
+            if (carts.setLine(userId, productId, current, 0, current.unitPriceCents(), stamp) == CartRepository.WriteResult.WRITTEN) {
+                return new LineChange.Changed(present(userId, stamp));
+            }
+            backOff(attempt);
+        }
+        return new LineChange.Contended();
+    }
+
+    /** @return false when concurrent writes kept changing the cart through every attempt */
+    boolean clear(String userId) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            if (carts.clear(userId, carts.load(userId))) {
+                return true;
+            }
+            backOff(attempt);
+        }
+        return false;
+    }
+
+    /** Non-empty carts idle at least {@code idleMinutes}, oldest first. */
+    Page<AbandonedCart> abandoned(int idleMinutes, int limit, @Nullable String cursor) {
+        PageRequest request = cursors.pageRequest(ABANDONED_SCOPE, limit, cursor);
+        Instant now = clock.instant();
+        String cutoff = TIMESTAMP.format(now.minus(Duration.ofMinutes(idleMinutes)).plusMillis(1));
+        // "<cutoff + 1 ms>#" sorts after every entry written at or before the cutoff and before any later one
+        SummaryPage page = carts.idleCarts(Keys.cartsIndexSort(cutoff, ""), now.getEpochSecond(), request.limit(),
+            request.exclusiveStartKey());
+        List<AbandonedCart> items = page.items().stream()
+            .map(s -> new AbandonedCart(s.userId, s.itemCount(), s.subtotalCents(), s.updatedAt))
+            .toList();
+        return new Page<>(items, cursors.encode(ABANDONED_SCOPE, page.lastEvaluatedKey()));
+    }
+
+    /**
+     * Reads the cart and prices it from the catalog (one Query, one BatchGetItem).
+     * Lines whose product was deleted are dropped from the cart on the way. After
+     * a write ({@code stamp} given) the lines that write did not touch get their
+     * expiry pushed back with it.
+     */
+    private Cart present(String userId, @Nullable Stamp stamp) {
+        CartState state = carts.load(userId);
+        long now = clock.instant().getEpochSecond();
+        if (state.isExpiredAt(now)) {
+            carts.clear(userId, state);
+            return Cart.empty(currency);
+        }
+        if (state.summary().isEmpty()) {
+            return Cart.empty(currency);
+        }
+        SummaryItem summary = state.summary().get();
+        Map<String, CatalogProduct> products = carts.products(state.lines().stream().map(line -> line.productId).toList());
+        List<LineItem> live = new ArrayList<>();
+        List<LineItem> gone = new ArrayList<>();
+        for (LineItem line : state.lines()) {
+            CatalogProduct product = products.get(line.productId);
+            (product == null || product.isDeleted() ? gone : live).add(line);
+        }
+        if (!gone.isEmpty()) {
+            carts.dropLines(userId, gone);
+        }
+        if (stamp != null) {
+            List<LineItem> behind = live.stream().filter(line -> line.expiresAt() < stamp.cartExpiresAt()).toList();
+            carts.refreshExpiry(userId, behind, stamp.lineExpiresAt());
+        }
+        if (live.isEmpty() && summary.cartsPk != null) {
+            carts.leaveIndexIfEmpty(userId);
+        }
+        List<Cart.Line> lines = live.stream()
+            .sorted(Comparator.comparing((LineItem line) -> line.addedAt).thenComparing(line -> line.productId))
+            .map(line -> {
+                CatalogProduct product = products.get(line.productId);
+                return Cart.Line.priced(line.productId, product.sku, product.name, line.quantity(), product.priceCents());
+            })
+            .toList();
+        return Cart.of(lines, currency, summary.updatedAt);
+    }
+
+    /**
+     * A cart past its expiry whose items DynamoDB TTL has not removed yet (TTL
+     * deletes within days, not at the second) is cleared before the write, so a
+     * write starts a fresh cart instead of reviving an expired one.
+     *
+     * @return true when it cleared (or tried to clear) and the caller must read again
+     */
+    private boolean clearedExpiredCart(String userId, ChangeContext read) {
+        long now = clock.instant().getEpochSecond();
+        boolean expired = read.summary().map(summary -> summary.isExpiredAt(now)).orElse(read.line().isPresent());
+        if (expired) {
+            carts.clear(userId, carts.load(userId));
+        }
+        return expired;
+    }
+
+    private Stamp stamp() {
+        Instant now = clock.instant();
+        long cartExpiresAt = now.plus(CART_LIFETIME).getEpochSecond();
+        return new Stamp(TIMESTAMP.format(now), cartExpiresAt, cartExpiresAt + LINE_GRACE.toSeconds());
+    }
+
+    /** Full jitter: concurrent writers to one cart spread out instead of colliding again in step. */
+    private static void backOff(int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF_MILLIS, 10L << Math.min(attempt, 5));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a cart write", interrupted);
+        }
+    }
+}
