@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -52,10 +54,15 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<
             String field = conversion.getArgument().getName();
             return Problem.invalidField(field, "has the wrong type or format");
         }
+        if (cause instanceof UnsatisfiedArgumentException missing) {
+            return Problem.invalidField(missing.getArgument().getName(), "is required");
+        }
         if (status == HttpStatus.BAD_REQUEST) {
             return BodyDecodingErrors.fieldError(context.getErrors().stream().map(Error::getMessage).toList())
                 .map(error -> Problem.invalid(List.of(error)))
-                .orElseGet(() -> Problem.of(status, "The request body is not a JSON object of the expected shape"));
+                .orElseGet(() -> cause instanceof CodecException
+                    ? Problem.of(status, "The request body is not a JSON object of the expected shape")
+                    : Problem.of(status, firstMessage(context, "The request is malformed")));
         }
         return Problem.of(status, firstMessage(context, status.getReason()));
     }

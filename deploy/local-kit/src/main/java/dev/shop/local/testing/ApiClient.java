@@ -36,6 +36,11 @@ public final class ApiClient {
         this.headers = Map.copyOf(headers);
     }
 
+    /** A client for the API at {@code baseUrl}, with no token. */
+    public static ApiClient forUrl(String baseUrl) {
+        return new ApiClient(baseUrl, null, Map.of());
+    }
+
     /** The same client with one more header on every request. */
     public ApiClient withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);

@@ -45,12 +45,14 @@ public final class TestShop {
     private final DynamoDbClient client;
     private final LocalIdentityProvider identity;
     private final LocalGateway gateway;
+    private final LambdaFunction underTest;
 
-    private TestShop(EmbeddedDynamoDb dynamoDb, LocalIdentityProvider identity, LocalGateway gateway) {
+    private TestShop(EmbeddedDynamoDb dynamoDb, LocalIdentityProvider identity, LocalGateway gateway, LambdaFunction underTest) {
         this.dynamoDb = dynamoDb;
         this.client = dynamoDb.client();
         this.identity = identity;
         this.gateway = gateway;
+        this.underTest = underTest;
     }
 
     /** The running shop for this JVM, started on first use with {@code service} from the class path. */
@@ -72,8 +74,9 @@ public final class TestShop {
             "test-cursor-secret-" + UUID.randomUUID(), dynamoDb.endpoint()));
 
         Map<Service, LambdaFunction> functions = new EnumMap<>(Service.class);
-        functions.put(underTest, LambdaFunction.fromClassLoader(underTest.moduleName(),
-            TestShop.class.getClassLoader(), LambdaFunction.PAYLOAD_V2_HANDLER));
+        LambdaFunction function = LambdaFunction.fromClassLoader(underTest.moduleName(),
+            TestShop.class.getClassLoader(), LambdaFunction.PAYLOAD_V2_HANDLER);
+        functions.put(underTest, function);
         String lambdas = System.getProperty(LAMBDAS_PROPERTY);
         if (lambdas != null) {
             for (Service other : Service.values()) {
@@ -84,7 +87,7 @@ public final class TestShop {
             }
         }
         LocalGateway gateway = LocalGateway.start(0, functions, new JwtAuthorizer(identity.issuer(), identity.clientId()));
-        return new TestShop(dynamoDb, identity, gateway);
+        return new TestShop(dynamoDb, identity, gateway, function);
     }
 
     public String url() {
@@ -101,6 +104,15 @@ public final class TestShop {
 
     public LocalIdentityProvider identity() {
         return identity;
+    }
+
+    /**
+     * Invokes the service's handler directly with a payload 2.0 event, bypassing
+     * the gateway: how tests reach the bearer-token path that runs when no
+     * authorizer sits in front of the function.
+     */
+    public String invokeDirectly(String eventJson) {
+        return underTest.invoke(eventJson);
     }
 
     /** A client with no token. */

@@ -1,0 +1,197 @@
+package dev.shop.local.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.shop.common.routes.Service;
+import dev.shop.common.table.TableProvisioner;
+import dev.shop.local.LocalSettings;
+import dev.shop.local.dynamodb.EmbeddedDynamoDb;
+import dev.shop.local.gateway.JwtAuthorizer;
+import dev.shop.local.gateway.LocalGateway;
+import dev.shop.local.identity.IdentityProviderConfig;
+import dev.shop.local.identity.LocalIdentityProvider;
+import dev.shop.local.lambda.LambdaFunction;
+import dev.shop.local.testing.ApiClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole shop on one machine, started with one command: DynamoDB Local,
+ * the Cognito-compatible identity endpoint, and each service's Lambda jar in
+ * its own class loader behind the local gateway. This class is wiring only;
+ * every rule lives in the services.
+ */
+public final class ShopLocal implements AutoCloseable {
+
+    public static final String TABLE_NAME = "shop";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<AutoCloseable> parts;
+    private final StackInfo info;
+
+    private ShopLocal(List<AutoCloseable> parts, StackInfo info) {
+        this.parts = parts;
+        this.info = info;
+    }
+
+    public static ShopLocal start(StackOptions options) {
+        List<AutoCloseable> parts = new ArrayList<>();
+        try {
+            EmbeddedDynamoDb dynamoDb = options.stateDir()
+                .map(dir -> EmbeddedDynamoDb.onDisk(dir.resolve("dynamodb"), options.dynamoDbPort()))
+                .orElseGet(() -> EmbeddedDynamoDb.inMemory(options.dynamoDbPort()));
+            parts.add(dynamoDb);
+            try (DynamoDbClient setup = dynamoDb.client()) {
+                new TableProvisioner(setup).createIfMissing(TABLE_NAME);
+            }
+
+            IdentityProviderConfig identityConfig = options.stateDir()
+                .map(dir -> IdentityProviderConfig.persistent(options.cognitoPort(), dir.resolve("identity")))
+                .orElseGet(() -> IdentityProviderConfig.inMemory().withPort(options.cognitoPort()));
+            LocalIdentityProvider identity = LocalIdentityProvider.start(identityConfig);
+            parts.add(identity);
+
+            LocalSettings.apply(LocalSettings.of(TABLE_NAME, identity.issuer(), identity.clientId(),
+                cursorSecret(options), dynamoDb.endpoint()));
+
+            Map<Service, LambdaFunction> functions = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                Path jar = options.lambdasDir().resolve(service.moduleName() + ".zip");
+                if (!Files.exists(jar)) {
+                    throw new IllegalStateException("No Lambda jar at " + jar + "; build it with ./mvnw -DskipTests package");
+                }
+                LambdaFunction function = LambdaFunction.fromJar(service.moduleName(), jar, LambdaFunction.PAYLOAD_V2_HANDLER);
+                parts.add(function);
+                functions.put(service, function);
+            }
+            LocalGateway gateway = LocalGateway.start(options.gatewayPort(), functions,
+                new JwtAuthorizer(identity.issuer(), identity.clientId()));
+            parts.add(0, gateway);
+
+            StackInfo info = new StackInfo(gateway.url(), identity.endpoint(), identity.userPoolId(), identity.clientId(),
+                identity.issuer(), dynamoDb.endpoint(), LocalSettings.REGION, TABLE_NAME, DemoData.USERS);
+            ShopLocal shop = new ShopLocal(parts, info);
+            if (options.seed()) {
+                DemoData.seedUsers(identity);
+                StackInfo.DemoUser admin = DemoData.USERS.get(0);
+                String token = identity.login(admin.username(), admin.password()).accessToken();
+                int added = DemoData.seedCatalog(shop.client().withToken(token));
+                if (added > 0) {
+                    System.out.println("Seeded the demo catalog: " + added + " products");
+                }
+            }
+            writeStackFile(options.outputDir(), info);
+            return shop;
+        } catch (RuntimeException failure) {
+            closeAll(parts);
+            throw failure;
+        }
+    }
+
+    public StackInfo info() {
+        return info;
+    }
+
+    /** A client for the running API, with no token. */
+    public ApiClient client() {
+        return ApiClient.forUrl(info.apiUrl());
+    }
+
+    /** The cursor HMAC key: kept with the data so cursors stay valid across restarts. */
+    private static String cursorSecret(StackOptions options) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String fresh = HexFormat.of().formatHex(random);
+        if (options.stateDir().isEmpty()) {
+            return fresh;
+        }
+        Path file = options.stateDir().get().resolve("cursor-secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, fresh, StandardCharsets.UTF_8);
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeStackFile(Path outputDir, StackInfo info) {
+        try {
+            Files.createDirectories(outputDir);
+            Path temporary = outputDir.resolve("stack.json.tmp");
+            JSON.writeValue(temporary.toFile(), info);
+            Files.move(temporary, outputDir.resolve("stack.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeAll(parts);
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("Stopping " + part + " failed: " + e);
+            }
+        }
+    }
+
+    /**
+     * {@code java -jar deploy/local/target/shop-local.jar [--in-memory]} from the
+     * repository root; the README's run command does this after building.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(System.getProperty("shop.root", ".")).toAbsolutePath().normalize();
+        Path lambdas = Path.of(System.getProperty("shop.lambdas", root.resolve("deploy/local/target/lambdas").toString()));
+        boolean inMemory = List.of(args).contains("--in-memory");
+        StackOptions options = inMemory
+            ? new StackOptions(java.util.Optional.empty(), root.resolve(".local"), StackOptions.GATEWAY_PORT,
+                StackOptions.COGNITO_PORT, StackOptions.DYNAMODB_PORT, lambdas, true)
+            : StackOptions.persistent(root, lambdas);
+        ShopLocal shop = start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the shop" + (inMemory ? "" : "; data kept in .local/"));
+            shop.close();
+            stopped.countDown();
+        }, "shop-local-shutdown"));
+        StackInfo info = shop.info();
+        System.out.printf("""
+
+            Shop is running.
+              API                %s
+              Cognito endpoint   %s  (user pool %s, client %s)
+              Issuer / JWKS      %s/.well-known/jwks.json
+              DynamoDB Local     %s  (table %s)
+              Users              %s / %s (admin), %s / %s
+              Written to         %s
+            Press Ctrl-C to stop.
+            %n""", info.apiUrl(), info.cognitoEndpoint(), info.userPoolId(), info.clientId(), info.issuer(),
+            info.dynamodbEndpoint(), info.tableName(),
+            info.users().get(0).username(), info.users().get(0).password(),
+            info.users().get(1).username(), info.users().get(1).password(),
+            options.outputDir().resolve("stack.json"));
+        stopped.await();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.shop.local.stack;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code .local/stack.json} holds (CONTRACT.md, "The local stack"). The
+ * CDK stack's outputs carry the same fields, so a client pointed at this file
+ * can be pointed at AWS by swapping the file.
+ */
+public record StackInfo(String apiUrl, String cognitoEndpoint, String userPoolId, String clientId, String issuer,
+                        String dynamodbEndpoint, String region, String tableName, List<DemoUser> users) {
+
+    /** A seeded user and the password the README gives for it. */
+    public record DemoUser(String username, String password, Set<String> groups) {
+    }
+}
