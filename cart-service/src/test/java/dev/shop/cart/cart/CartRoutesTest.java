@@ -151,6 +151,24 @@ class CartRoutesTest {
     }
 
     @Test
+    void aProductIdLongerThanAnyIdTheCatalogIssuesIsRejectedNamingIt() {
+        TestUser user = shopper();
+
+        ApiResponse response = user.api().put("/cart/items/" + "x".repeat(201), CartFixtures.quantityBody(1));
+
+        assertBadRequestNaming(response, "productId");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsAnUnsupportedMediaType() {
+        TestUser user = shopper();
+
+        ApiResponse response = user.api().send("PUT", "/cart/items/" + product().id(), "quantity=1", "text/plain");
+
+        assertProblem(response, 415);
+    }
+
+    @Test
     void anUnknownProductIsNotFound() {
         TestUser user = shopper();
 
