@@ -1,16 +1,36 @@
 package dev.shop.catalog.product;
 
+import java.net.URI;
+import java.util.function.Function;
+
+import dev.shop.common.paging.Page;
+import dev.shop.common.paging.PageRequest;
+import dev.shop.common.security.Roles;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
 @Controller("/catalog/products")
 class ProductController {
+
+    private static final String PATH = "/catalog/products/";
 
     private final ProductRepository products;
 
@@ -18,10 +38,75 @@ class ProductController {
         this.products = products;
     }
 
+    @Get
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Page<Product> list(@QueryValue @Nullable @Pattern(regexp = ProductBody.SLUG_PATTERN, message = "must be 1 to 40 of a-z, 0-9 and '-'") String category,
+                       @QueryValue(defaultValue = "" + PageRequest.DEFAULT_LIMIT) int limit,
+                       @QueryValue @Nullable String cursor) {
+        return products.list(category, limit, cursor).map(ProductItem::toProduct);
+    }
+
     @Get("/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    Product get(@PathVariable String id) {
-        return products.find(id).map(ProductItem::toProduct)
-            .orElseThrow(() -> new ProblemException(Problem.of(HttpStatus.NOT_FOUND, "No product " + id)));
+    HttpResponse<Product> get(@PathVariable String id) {
+        ProductItem item = products.find(id)
+            .orElseThrow(() -> new ProblemException(notFound(id)));
+        return withEtag(HttpResponse.ok(item.toProduct()), item);
+    }
+
+    @Post
+    @Secured(Roles.ADMIN)
+    HttpResponse<?> create(@Valid @Body ProductBody body) {
+        return respond(products.create(body),
+            saved -> HttpResponse.created(saved.toProduct(), URI.create(PATH + saved.id)));
+    }
+
+    @Put("/{id}")
+    @Secured(Roles.ADMIN)
+    HttpResponse<?> replace(@PathVariable String id, @Valid @Body ProductBody body,
+                            @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        return respond(products.replace(id, body, new IfMatch(ifMatch)), ProductController::ok);
+    }
+
+    @Delete("/{id}")
+    @Secured(Roles.ADMIN)
+    HttpResponse<?> delete(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        return respond(products.delete(id, new IfMatch(ifMatch)), ProductController::ok);
+    }
+
+    /** Each outcome of a product write and its status, in one place. */
+    private static HttpResponse<?> respond(ProductOutcome outcome,
+                                           Function<ProductItem, MutableHttpResponse<Product>> onSaved) {
+        if (outcome instanceof ProductOutcome.Saved saved) {
+            return withEtag(onSaved.apply(saved.product()), saved.product());
+        }
+        if (outcome instanceof ProductOutcome.Deleted) {
+            return HttpResponse.noContent();
+        }
+        if (outcome instanceof ProductOutcome.Missing missing) {
+            return notFound(missing.productId()).toResponse();
+        }
+        if (outcome instanceof ProductOutcome.StaleVersion stale) {
+            return Problem.of(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+                    "Product " + stale.productId() + " is at version " + stale.currentVersion() + "; If-Match does not name it.")
+                .with("currentVersion", stale.currentVersion()).toResponse();
+        }
+        if (outcome instanceof ProductOutcome.SkuTaken taken) {
+            return Problem.of(HttpStatus.CONFLICT, "Conflict", "Another product already has the SKU " + taken.sku() + ".")
+                .with("sku", taken.sku()).toResponse();
+        }
+        throw new IllegalStateException("Unmapped outcome " + outcome);
+    }
+
+    private static MutableHttpResponse<Product> ok(ProductItem saved) {
+        return HttpResponse.ok(saved.toProduct());
+    }
+
+    private static MutableHttpResponse<Product> withEtag(MutableHttpResponse<Product> response, ProductItem item) {
+        return response.header(HttpHeaders.ETAG, IfMatch.etag(item.version));
+    }
+
+    private static Problem notFound(String id) {
+        return Problem.of(HttpStatus.NOT_FOUND, "No product " + id);
     }
 }

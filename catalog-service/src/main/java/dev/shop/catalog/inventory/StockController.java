@@ -1,0 +1,63 @@
+package dev.shop.catalog.inventory;
+
+import dev.shop.common.security.Roles;
+import dev.shop.common.web.Problem;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import jakarta.validation.Valid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+@Controller("/catalog/products/{id}/stock")
+class StockController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StockController.class);
+
+    private final StockRepository stock;
+
+    StockController(StockRepository stock) {
+        this.stock = stock;
+    }
+
+    @Put
+    @Secured(Roles.ADMIN)
+    HttpResponse<?> set(@PathVariable String id, @Valid @Body StockBodies.SetStock body) {
+        return respond(stock.set(id, body.available()));
+    }
+
+    @Post("/adjustments")
+    @Secured(Roles.ADMIN)
+    HttpResponse<?> adjust(@PathVariable String id, @Valid @Body StockBodies.Adjustment body) {
+        StockOutcome outcome = stock.adjust(id, body.delta());
+        if (outcome instanceof StockOutcome.Stocked stocked) {
+            // the log is the adjustments' audit trail: who asked is in the request log, why is here
+            LOG.info("Stock of product {} adjusted by {} to {}: {}", id, body.delta(), stocked.level().available(),
+                body.reason().replaceAll("[\\r\\n]+", " "));
+        }
+        return respond(outcome);
+    }
+
+    /** Each outcome of a stock write and its status, in one place. */
+    private static HttpResponse<?> respond(StockOutcome outcome) {
+        if (outcome instanceof StockOutcome.Stocked stocked) {
+            return HttpResponse.ok(stocked.level());
+        }
+        if (outcome instanceof StockOutcome.Missing missing) {
+            return Problem.of(HttpStatus.NOT_FOUND, "No product " + missing.productId()).toResponse();
+        }
+        if (outcome instanceof StockOutcome.Insufficient insufficient) {
+            return Problem.of(HttpStatus.CONFLICT, "Insufficient stock",
+                    "Product " + insufficient.productId() + " has " + insufficient.available() + " units; an adjustment of "
+                        + insufficient.delta() + " would leave fewer than zero. Nothing changed.")
+                .with("productId", insufficient.productId())
+                .with("available", insufficient.available()).toResponse();
+        }
+        throw new IllegalStateException("Unmapped outcome " + outcome);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.shop.catalog.inventory;
+
+import static dev.shop.common.table.ProductAttributes.AVAILABLE;
+import static dev.shop.common.table.ProductAttributes.DELETED_AT;
+import static dev.shop.common.table.ProductAttributes.UPDATED_AT;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import dev.shop.catalog.paging.IndexPages;
+import dev.shop.catalog.retry.Backoff;
+import dev.shop.common.paging.CursorCodec;
+import dev.shop.common.paging.Page;
+import dev.shop.common.paging.PageRequest;
+import dev.shop.common.table.Keys;
+import dev.shop.common.table.ShopTable;
+import dev.shop.common.table.TableName;
+import dev.shop.common.web.Problem;
+import dev.shop.common.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Stock on the product item. Each change is ONE conditional UpdateItem, never
+ * a read-then-write: DynamoDB applies the arithmetic and the condition
+ * atomically, so concurrent adjustments and checkouts cannot oversell. These
+ * are low-level updates because the Enhanced Client cannot express
+ * {@code SET available = available + :delta}. {@code inventorySK} is written
+ * in the same update, so the inventory index always shows the current stock.
+ */
+@Singleton
+class StockRepository {
+
+    private static final int MAX_CONFLICT_TRIES = 10;
+
+    private final DynamoDbClient client;
+    private final DynamoDbTable<InventoryEntry> table;
+    private final String tableName;
+    private final CursorCodec cursors;
+
+    StockRepository(DynamoDbClient client, DynamoDbEnhancedClient enhancedClient, TableName tableName, CursorCodec cursors) {
+        this.client = client;
+        this.table = enhancedClient.table(tableName.value(), InventoryEntry.SCHEMA);
+        this.tableName = tableName.value();
+        this.cursors = cursors;
+    }
+
+    /** Sets the stock of a live product to {@code units}. */
+    StockOutcome set(String productId, long units) {
+        AttributeValue value = AttributeValue.fromN(Long.toString(units));
+        return update(productId, 0, "SET #available = :units, #inventorySK = :units, #updatedAt = :now",
+            "attribute_exists(#pk) AND attribute_not_exists(#deletedAt)",
+            Map.of(":units", value, ":now", now()));
+    }
+
+    /**
+     * Adds {@code delta} (negative to take units away) unless the result would
+     * be below zero: the condition {@code available >= -delta} is checked by
+     * DynamoDB against the value it is about to change.
+     */
+    StockOutcome adjust(String productId, long delta) {
+        return update(productId, delta,
+            "SET #available = #available + :delta, #inventorySK = #available + :delta, #updatedAt = :now",
+            "attribute_exists(#pk) AND attribute_not_exists(#deletedAt) AND #available >= :floor",
+            Map.of(":delta", AttributeValue.fromN(Long.toString(delta)),
+                ":floor", AttributeValue.fromN(Long.toString(-delta)),
+                ":now", now()));
+    }
+
+    /** Live products with at most {@code threshold} units, fewest first: a Query on the sparse inventory index. */
+    Page<InventoryEntry> lowStock(long threshold, int limit, @Nullable String cursor) {
+        String scope = "low-stock:" + threshold;
+        PageRequest request = cursors.pageRequest(scope, limit, cursor);
+        QueryConditional atMost = QueryConditional.sortLessThanOrEqualTo(
+            Key.builder().partitionValue(Keys.INVENTORY_PARTITION).sortValue(threshold).build());
+        return IndexPages.query(table.index(ShopTable.INVENTORY.name()), InventoryEntry.SCHEMA, ShopTable.INVENTORY,
+            atMost, request, scope, cursors);
+    }
+
+    private StockOutcome update(String productId, long delta, String updateExpression, String condition,
+                                Map<String, AttributeValue> values) {
+        if (!productId.matches("[A-Za-z0-9-]{1,64}")) {
+            return new StockOutcome.Missing(productId);
+        }
+        UpdateItemRequest request = UpdateItemRequest.builder()
+            .tableName(tableName)
+            .key(Keys.product(productId).toAttributeMap())
+            .updateExpression(updateExpression)
+            .conditionExpression(condition)
+            .expressionAttributeNames(Map.of("#pk", ShopTable.PK, "#deletedAt", DELETED_AT, "#available", AVAILABLE,
+                "#inventorySK", ShopTable.INVENTORY.sortKey(), "#updatedAt", UPDATED_AT))
+            .expressionAttributeValues(values)
+            .returnValues(ReturnValue.ALL_NEW)
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+            .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Map<String, AttributeValue> stored = client.updateItem(request).attributes();
+                return new StockOutcome.Stocked(new StockLevel(productId, Long.parseLong(stored.get(AVAILABLE).n())));
+            } catch (ConditionalCheckFailedException refused) {
+                return refusal(productId, delta, refused.hasItem() ? refused.item() : readRaw(productId));
+            } catch (TransactionConflictException conflict) {
+                // a product edit's transaction holds the item for a moment; the update has not happened
+                if (attempt == MAX_CONFLICT_TRIES) {
+                    throw new ProblemException(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The product is being changed by other requests; try again."));
+                }
+                Backoff.pause(attempt);
+            }
+        }
+    }
+
+    /** Why the condition failed: the product is gone (or never was), or there are too few units. */
+    private static StockOutcome refusal(String productId, long delta, Map<String, AttributeValue> old) {
+        if (old == null || old.isEmpty() || old.containsKey(DELETED_AT)) {
+            return new StockOutcome.Missing(productId);
+        }
+        return new StockOutcome.Insufficient(productId, Long.parseLong(old.get(AVAILABLE).n()), delta);
+    }
+
+    private Map<String, AttributeValue> readRaw(String productId) {
+        return client.getItem(b -> b.tableName(tableName).key(Keys.product(productId).toAttributeMap()).consistentRead(true)).item();
+    }
+
+    private static AttributeValue now() {
+        return AttributeValue.fromS(Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+}

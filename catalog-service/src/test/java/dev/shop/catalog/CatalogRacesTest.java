@@ -1,0 +1,144 @@
+package dev.shop.catalog;
+
+import static dev.shop.catalog.CatalogFixtures.PRODUCTS;
+import static dev.shop.catalog.CatalogFixtures.createIn;
+import static dev.shop.catalog.CatalogFixtures.ids;
+import static dev.shop.catalog.CatalogFixtures.productBody;
+import static dev.shop.catalog.CatalogFixtures.productPath;
+import static dev.shop.catalog.CatalogFixtures.uniqueCategory;
+import static dev.shop.catalog.CatalogFixtures.walk;
+import static dev.shop.catalog.CatalogFixtures.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shop.common.routes.Service;
+import dev.shop.common.table.Keys;
+import dev.shop.local.testing.ApiClient;
+import dev.shop.local.testing.ApiClient.ApiResponse;
+import dev.shop.local.testing.TestShop;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The catalog's concurrency guarantees, raced for real: threads released at
+ * once by a start gate, each sending its request through the gateway.
+ */
+class CatalogRacesTest {
+
+    private final TestShop shop = TestShop.serving(Service.CATALOG);
+    private final ApiClient admin = shop.newAdmin().api();
+
+    @Test
+    void twentyParallelAdjustmentsOfMinusOneOnTenLeaveExactlyTenSuccessesAndZeroStock() throws Exception {
+        String id = createIn(admin, uniqueCategory()).path("id").asText();
+
+        List<ApiResponse> responses = race(20, i -> admin.post(productPath(id) + "/stock/adjustments",
+            Map.of("delta", -1, "reason", "order " + i)));
+
+        assertThat(responses.stream().filter(r -> r.status() == 200)).hasSize(10);
+        assertThat(responses.stream().filter(r -> r.status() == 409)).hasSize(10);
+        assertThat(responses.stream().filter(r -> r.status() == 200).map(r -> r.json().path("available").asLong()))
+            .containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(shop.anonymous().get(productPath(id)).json().path("available").asLong()).isZero();
+    }
+
+    @Test
+    void twoParallelReplacesWithTheSameIfMatchGiveOne200AndOne412() throws Exception {
+        JsonNode product = createIn(admin, uniqueCategory());
+        String id = product.path("id").asText();
+        ApiClient conditional = admin.withHeader("If-Match", "\"1\"");
+
+        List<ApiResponse> responses = race(2, i -> conditional.put(productPath(id),
+            with(productBody(product.path("category").asText()), "name", "Edit " + i)));
+
+        assertThat(responses).extracting(ApiResponse::status).containsExactlyInAnyOrder(200, 412);
+        ApiResponse winner = responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+        JsonNode stored = shop.anonymous().get(productPath(id)).json();
+        assertThat(stored.path("version").asLong()).isEqualTo(2);
+        assertThat(stored.path("name").asText()).isEqualTo(winner.json().path("name").asText());
+    }
+
+    @Test
+    void twoParallelCreatesWithTheSameSkuGiveOne201AndOne409AndOneProduct() throws Exception {
+        String category = uniqueCategory();
+        Map<String, Object> body = productBody(category);
+
+        List<ApiResponse> responses = race(2, i -> admin.post(PRODUCTS, with(body, "name", "Twin " + i)));
+
+        assertThat(responses).extracting(ApiResponse::status).containsExactlyInAnyOrder(201, 409);
+        String created = responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json().path("id").asText();
+        assertThat(ids(walk(shop.anonymous(), PRODUCTS + "?category=" + category, 10), "id")).containsExactly(created);
+        assertThat(shop.dynamoDb().getItem(b -> b.tableName(shop.tableName())
+            .key(Keys.skuGuard((String) body.get("sku")).toAttributeMap())).item().get("productId").s()).isEqualTo(created);
+        assertThat(categoryCount(category)).isEqualTo(1);
+    }
+
+    @Test
+    void parallelCreatesInOneCategoryAreAllCounted() throws Exception {
+        String category = uniqueCategory();
+
+        List<ApiResponse> responses = race(12, i -> admin.post(PRODUCTS, productBody(category)));
+
+        assertThat(responses).extracting(ApiResponse::status).containsOnly(201);
+        assertThat(categoryCount(category)).isEqualTo(12);
+        assertThat(walk(shop.anonymous(), PRODUCTS + "?category=" + category, 100)).hasSize(12);
+    }
+
+    @Test
+    void parallelDeletesOfOneProductDeleteItOnceAndCountItOnce() throws Exception {
+        String category = uniqueCategory();
+        createIn(admin, category);
+        String id = createIn(admin, category).path("id").asText();
+
+        List<ApiResponse> responses = race(4, i -> admin.delete(productPath(id)));
+
+        assertThat(responses).extracting(ApiResponse::status).containsExactlyInAnyOrder(204, 404, 404, 404);
+        assertThat(categoryCount(category)).isEqualTo(1);
+    }
+
+    private long categoryCount(String category) {
+        for (JsonNode item : shop.anonymous().get("/catalog/categories").json().path("items")) {
+            if (item.path("id").asText().equals(category)) {
+                return item.path("productCount").asLong();
+            }
+        }
+        return 0;
+    }
+
+    /** Runs {@code n} requests at once: every thread waits at the gate, then all go. */
+    private static List<ApiResponse> race(int n, IntFunction<ApiResponse> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch ready = new CountDownLatch(n);
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<ApiResponse>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                Callable<ApiResponse> task = () -> {
+                    ready.countDown();
+                    gate.await();
+                    return request.apply(index);
+                };
+                futures.add(pool.submit(task));
+            }
+            ready.await();
+            gate.countDown();
+            List<ApiResponse> responses = new ArrayList<>();
+            for (Future<ApiResponse> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

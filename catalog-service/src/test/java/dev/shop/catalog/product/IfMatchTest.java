@@ -1,0 +1,39 @@
+package dev.shop.catalog.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class IfMatchTest {
+
+    @Test
+    void aQuotedOrBareVersionMatchesThatVersionOnly() {
+        assertThat(new IfMatch("\"3\"").matches(3)).isTrue();
+        assertThat(new IfMatch("3").matches(3)).isTrue();
+        assertThat(new IfMatch(" \"3\" ").matches(3)).isTrue();
+        assertThat(new IfMatch("\"3\"").matches(4)).isFalse();
+    }
+
+    @Test
+    void noHeaderOrAStarMatchesAnyVersion() {
+        assertThat(IfMatch.absent().matches(7)).isTrue();
+        assertThat(new IfMatch("*").matches(7)).isTrue();
+        assertThat(IfMatch.absent().isConditional()).isFalse();
+        assertThat(new IfMatch("*").isConditional()).isFalse();
+    }
+
+    @Test
+    void aTagThatIsNoVersionOrIsWeakNeverMatches() {
+        assertThat(new IfMatch("\"abc\"").matches(1)).isFalse();
+        assertThat(new IfMatch("W/\"1\"").matches(1)).isFalse();
+        assertThat(new IfMatch("\"-1\"").matches(-1)).isFalse();
+        assertThat(new IfMatch("\"99999999999999999999\"").matches(1)).isFalse();
+        assertThat(new IfMatch("\"abc\"").isConditional()).isTrue();
+    }
+
+    @Test
+    void theEtagOfAVersionIsItQuoted() {
+        assertThat(IfMatch.etag(12)).isEqualTo("\"12\"");
+        assertThat(new IfMatch(IfMatch.etag(12)).matches(12)).isTrue();
+    }
+}
