@@ -1,0 +1,87 @@
+package dev.shop.orders.checkout;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.shop.common.web.Problem;
+import dev.shop.common.web.ProblemException;
+import dev.shop.orders.order.Order;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+
+@Controller("/orders")
+class CheckoutController {
+
+    private final CheckoutService checkout;
+    private final JsonMapper json;
+
+    CheckoutController(CheckoutService checkout, JsonMapper json) {
+        this.checkout = checkout;
+        this.json = json;
+    }
+
+    @Post
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Order> placeOrder(Authentication authentication,
+                                   @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey,
+                                   @Valid @Body CheckoutRequest request) {
+        IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
+        return respond(checkout.checkout(authentication.getName(), key, request, IdempotencyKey.hash(canonical(request))));
+    }
+
+    /** The body as the server re-serializes it: whitespace and member order do not change the hash. */
+    private String canonical(CheckoutRequest request) {
+        try {
+            return new String(json.writeValueAsBytes(request), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot serialize a checkout request", e);
+        }
+    }
+
+    /**
+     * Every checkout outcome mapped to its response, here and nowhere else
+     * (an instanceof chain: pattern matching in switch is not final in Java 17).
+     */
+    private static HttpResponse<Order> respond(CheckoutOutcome outcome) {
+        if (outcome instanceof CheckoutOutcome.Placed placed) {
+            return HttpResponse.<Order>status(HttpStatus.CREATED).body(placed.order())
+                .header(HttpHeaders.LOCATION, "/orders/" + placed.order().id());
+        }
+        if (outcome instanceof CheckoutOutcome.Replayed replayed) {
+            return HttpResponse.ok(replayed.order()).header(HttpHeaders.LOCATION, "/orders/" + replayed.order().id());
+        }
+        if (outcome instanceof CheckoutOutcome.EmptyCart) {
+            throw conflict("Empty cart", "The cart is empty; there is nothing to order");
+        }
+        if (outcome instanceof CheckoutOutcome.OutOfStock outOfStock) {
+            throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Out of stock",
+                    "Not enough stock for: " + String.join(", ", outOfStock.productIds()) + "; nothing was ordered")
+                .with("productIds", outOfStock.productIds()));
+        }
+        if (outcome instanceof CheckoutOutcome.KeyReuseMismatch) {
+            throw new ProblemException(Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
+                "This Idempotency-Key was used for a checkout with a different body"));
+        }
+        if (outcome instanceof CheckoutOutcome.CartChanged) {
+            throw conflict("Cart changed", "The cart changed during checkout; nothing was ordered. Review the cart and retry");
+        }
+        if (outcome instanceof CheckoutOutcome.Contended) {
+            throw conflict("Conflict", "Too many concurrent checkouts of the same products; nothing was ordered. Retry");
+        }
+        throw new IllegalStateException("Unmapped checkout outcome " + outcome);
+    }
+
+    private static ProblemException conflict(String title, String detail) {
+        return new ProblemException(Problem.of(HttpStatus.CONFLICT, title, detail));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.shop.orders.order;
+
+import dev.shop.common.paging.Page;
+import dev.shop.common.paging.PageRequest;
+import dev.shop.common.security.Roles;
+import dev.shop.common.web.Problem;
+import dev.shop.common.web.ProblemException;
+import dev.shop.orders.web.Caller;
+import dev.shop.orders.web.IfMatch;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+
+@Controller("/orders")
+class OrderController {
+
+    private final OrderService service;
+    private final OrderRepository orders;
+
+    OrderController(OrderService service, OrderRepository orders) {
+        this.service = service;
+        this.orders = orders;
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Page<Order> mine(Authentication authentication,
+                     @QueryValue(defaultValue = "" + PageRequest.DEFAULT_LIMIT) int limit,
+                     @Nullable @QueryValue String cursor) {
+        return orders.ofUser(authentication.getName(), limit, cursor);
+    }
+
+    @Get("/admin")
+    @Secured(Roles.ADMIN)
+    Page<Order> inStatus(@Nullable @QueryValue String status,
+                         @QueryValue(defaultValue = "" + PageRequest.DEFAULT_LIMIT) int limit,
+                         @Nullable @QueryValue String cursor) {
+        OrderStatus wanted = OrderStatus.parse(status).orElseThrow(() ->
+            new ProblemException(Problem.invalidField("status", "must be one of PLACED, SHIPPED, DELIVERED, CANCELLED")));
+        return orders.inStatus(wanted, limit, cursor);
+    }
+
+    @Get("/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Order> get(Authentication authentication, @PathVariable String id) {
+        Order order = service.find(Caller.of(authentication), id).orElseThrow(() -> notFound(id));
+        return HttpResponse.ok(order).header(HttpHeaders.ETAG, IfMatch.etag(order.version()));
+    }
+
+    @Post("/{id}/cancel")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Order> cancel(Authentication authentication, @PathVariable String id,
+                               @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        return respond(service.cancel(Caller.of(authentication), id, ifMatch));
+    }
+
+    @Put("/{id}/status")
+    @Secured(Roles.ADMIN)
+    HttpResponse<Order> changeStatus(Authentication authentication, @PathVariable String id,
+                                     @Valid @Body StatusChange change,
+                                     @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        OrderStatus target = OrderStatus.parse(change.status()).orElseThrow(() ->
+            new ProblemException(Problem.invalidField("status", "must be one of PLACED, SHIPPED, DELIVERED, CANCELLED")));
+        return respond(service.changeStatus(Caller.of(authentication), id, target, ifMatch));
+    }
+
+    /** Every outcome of an order write, mapped to its response here and nowhere else. */
+    private static HttpResponse<Order> respond(OrderChange change) {
+        if (change instanceof OrderChange.Changed changed) {
+            return HttpResponse.ok(changed.order()).header(HttpHeaders.ETAG, IfMatch.etag(changed.order().version()));
+        }
+        if (change instanceof OrderChange.NotFound missing) {
+            throw notFound(missing.orderId());
+        }
+        if (change instanceof OrderChange.NotAllowed notAllowed) {
+            throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Illegal status change", notAllowed.detail())
+                .with("currentStatus", notAllowed.current().name()));
+        }
+        if (change instanceof OrderChange.PreconditionFailed stale) {
+            throw new ProblemException(Problem.of(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+                "The order is at version " + stale.currentVersion() + ", not the one in If-Match"));
+        }
+        if (change instanceof OrderChange.Contended contended) {
+            throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Conflict",
+                "Order " + contended.orderId() + " kept changing while this request ran; try again"));
+        }
+        throw new IllegalStateException("Unmapped outcome " + change);
+    }
+
+    private static ProblemException notFound(String id) {
+        return new ProblemException(Problem.of(HttpStatus.NOT_FOUND, "No order " + id));
+    }
+}

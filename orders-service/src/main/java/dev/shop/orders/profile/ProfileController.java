@@ -1,0 +1,79 @@
+package dev.shop.orders.profile;
+
+import java.util.regex.Pattern;
+
+import dev.shop.common.security.Roles;
+import dev.shop.common.web.Problem;
+import dev.shop.common.web.ProblemException;
+import dev.shop.orders.web.IfMatch;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+
+@Controller("/profile")
+class ProfileController {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final ProfileService profiles;
+
+    ProfileController(ProfileService profiles) {
+        this.profiles = profiles;
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Profile> get(Authentication authentication) {
+        return withEtag(profiles.getOrCreate(TokenIdentity.of(authentication)));
+    }
+
+    @Put
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Profile> update(Authentication authentication, @Valid @Body ProfileUpdate update,
+                                 @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        ProfileWrite write = profiles.update(authentication.getName(), update, ifMatch);
+        // every outcome mapped here (an instanceof chain: pattern matching in switch is not final in Java 17)
+        if (write instanceof ProfileWrite.Saved saved) {
+            return withEtag(saved.profile());
+        }
+        if (write instanceof ProfileWrite.EmailTaken taken) {
+            throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Email taken",
+                "Another profile already uses " + taken.email()).with("errors",
+                java.util.List.of(java.util.Map.of("field", "email", "message", "is used by another profile"))));
+        }
+        if (write instanceof ProfileWrite.PreconditionFailed) {
+            throw new ProblemException(Problem.of(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+                "The profile is not at the version in If-Match"));
+        }
+        if (write instanceof ProfileWrite.Contended) {
+            throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Conflict",
+                "The profile kept changing while this request ran; try again"));
+        }
+        throw new IllegalStateException("Unmapped profile outcome " + write);
+    }
+
+    @Get("/admin")
+    @Secured(Roles.ADMIN)
+    Profile byEmail(@Nullable @QueryValue String email) {
+        if (email == null || email.isBlank() || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+            throw new ProblemException(Problem.invalidField("email", "must be an email address"));
+        }
+        return profiles.findByEmail(email).orElseThrow(() ->
+            new ProblemException(Problem.of(HttpStatus.NOT_FOUND, "No profile with that email")));
+    }
+
+    private static HttpResponse<Profile> withEtag(Profile profile) {
+        return HttpResponse.ok(profile).header(HttpHeaders.ETAG, IfMatch.etag(profile.version()));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.shop.orders.web;
+
+import dev.shop.common.security.Roles;
+import io.micronaut.security.authentication.Authentication;
+
+/** Who is calling: the token's {@code sub} and whether they administer the shop. */
+public record Caller(String userId, boolean admin) {
+
+    public static Caller of(Authentication authentication) {
+        return new Caller(authentication.getName(), authentication.getRoles().contains(Roles.ADMIN));
+    }
+
+    /** An owner sees their own resources, an admin everyone's; anyone else is told nothing exists. */
+    public boolean maySee(String ownerId) {
+        return admin || userId.equals(ownerId);
+    }
+}
