@@ -1,0 +1,218 @@
+package dev.shop.gatling.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shop.common.config.ShopSettings;
+import dev.shop.common.routes.Routes;
+import dev.shop.local.lambda.LambdaFunction;
+
+/**
+ * Benchmark (not a test): the cold start of each service's Lambda jar, from JVM start to the first
+ * handled payload 2.0 event, where that event's request reads DynamoDB. The in-memory local stack in
+ * this JVM provides DynamoDB Local; each sample is a fresh {@code java} process running
+ * {@link ColdStartProbe}, configured through the environment variables the CDK stack sets on Lambda,
+ * timed here from just before the process is started to the moment it reports the response.
+ *
+ * <p>Variants of JVM flags are measured side by side, {@code -Dbench.samples} (default 5) each, the
+ * median reported. Run with {@code bin/perf-bench coldstart}.
+ */
+public final class ColdStartBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ColdStartBenchmark() {
+    }
+
+    record Variant(String name, List<String> flags, boolean needsArchive) {
+    }
+
+    record Sample(long wallMillis, long initMillis, long invokeMillis, String status) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int samples = Integer.getInteger("bench.samples", 5);
+        Path lambdas = Path.of(System.getProperty("shop.lambdas", "gatling/target/lambdas")).toAbsolutePath();
+        Path work = Path.of(System.getProperty("shop.perfOutput", "gatling/target/perf")).resolve("coldstart").toAbsolutePath();
+        Files.createDirectories(work);
+        String probeClassPath = probeClassPath();
+
+        try (BenchStack stack = BenchStack.start()) {
+            var info = stack.shop.info();
+            String productId = JSON.readTree(stack.get("/catalog/products?limit=1")).path("items").get(0).path("id").asText();
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put(ShopSettings.TABLE_NAME.environmentVariable(), info.tableName());
+            env.put(ShopSettings.AUTH_ISSUER.environmentVariable(), info.issuer());
+            env.put(ShopSettings.AUTH_CLIENT_ID.environmentVariable(), info.clientId());
+            env.put(ShopSettings.CURSOR_SECRET.environmentVariable(), "cold-start-benchmark-cursor-secret-0123456789");
+            env.put(ShopSettings.DYNAMODB_ENDPOINT.environmentVariable(), info.dynamodbEndpoint());
+            env.put("AWS_REGION", info.region());
+            env.put("AWS_ACCESS_KEY_ID", "local");
+            env.put("AWS_SECRET_ACCESS_KEY", "local");
+
+            Map<String, String> events = new LinkedHashMap<>();
+            events.put("catalog-service", event("GET", "/catalog/products/" + productId, null));
+            events.put("cart-service", event("GET", "/cart", UUID.randomUUID().toString()));
+            events.put("orders-service", event("GET", "/orders", UUID.randomUUID().toString()));
+
+            List<Variant> variants = List.of(
+                new Variant("default JVM flags", List.of(), false),
+                new Variant("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"), false),
+                new Variant("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), false),
+                new Variant("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC + AppCDS archive",
+                    List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), true));
+
+            Map<String, Object> result = new LinkedHashMap<>();
+            StringBuilder markdown = new StringBuilder("### Cold start: JVM start to first handled event (median of %d)\n\n%s\n\n"
+                .formatted(samples, BenchStack.machine()));
+            markdown.append("| service | variant | median ms | min ms | max ms | init ms (median) | first invoke ms (median) | status |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---|\n");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (var service : events.entrySet()) {
+                Path jar = lambdas.resolve(service.getKey() + ".zip");
+                Path eventFile = work.resolve(service.getKey() + "-event.json");
+                Files.writeString(eventFile, service.getValue());
+                String classPath = jar + File.pathSeparator + probeClassPath;
+                for (Variant variant : variants) {
+                    List<String> flags = new ArrayList<>(variant.flags());
+                    if (variant.needsArchive()) {
+                        Path archive = work.resolve(service.getKey() + ".jsa");
+                        Files.deleteIfExists(archive);
+                        List<String> training = new ArrayList<>(flags);
+                        training.add("-XX:ArchiveClassesAtExit=" + archive);
+                        run(training, classPath, eventFile, env);
+                        flags.add("-XX:SharedArchiveFile=" + archive);
+                    }
+                    run(flags, classPath, eventFile, env); // an unmeasured first start warms the page cache
+                    List<Sample> measured = new ArrayList<>();
+                    for (int i = 0; i < samples; i++) {
+                        measured.add(run(flags, classPath, eventFile, env));
+                    }
+                    long[] wall = measured.stream().mapToLong(Sample::wallMillis).sorted().toArray();
+                    long[] init = measured.stream().mapToLong(Sample::initMillis).sorted().toArray();
+                    long[] invoke = measured.stream().mapToLong(Sample::invokeMillis).sorted().toArray();
+                    String statuses = String.join(",", measured.stream().map(Sample::status).distinct().toList());
+                    markdown.append("| %s | %s | %d | %d | %d | %d | %d | %s |\n".formatted(service.getKey(), variant.name(),
+                        median(wall), wall[0], wall[wall.length - 1], median(init), median(invoke), statuses));
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("service", service.getKey());
+                    row.put("variant", variant.name());
+                    row.put("medianMs", median(wall));
+                    row.put("samplesMs", Arrays.stream(wall).boxed().toList());
+                    row.put("initMedianMs", median(init));
+                    row.put("invokeMedianMs", median(invoke));
+                    row.put("status", statuses);
+                    rows.add(row);
+                    System.out.println(row);
+                }
+            }
+            result.put("benchmark", "coldstart");
+            result.put("date", Instant.now().toString());
+            result.put("machine", BenchStack.machine());
+            result.put("rows", rows);
+            BenchStack.write("coldstart", result, markdown.toString());
+        }
+        System.exit(0);
+    }
+
+    private static Sample run(List<String> flags, String classPath, Path eventFile, Map<String, String> env) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags);
+        command.add("-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""));
+        command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), eventFile.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        String handled = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (handled == null && line.startsWith("HANDLED ")) {
+                    handled = line;
+                    long wall = (System.nanoTime() - start) / 1_000_000;
+                    String[] parts = line.split(" ");
+                    drain(out, output);
+                    process.waitFor();
+                    return new Sample(wall, Long.parseLong(parts[2]), Long.parseLong(parts[3]), parts[1]);
+                }
+                output.append(line).append('\n');
+            }
+        }
+        process.waitFor();
+        throw new IllegalStateException("The probe did not handle its event (exit " + process.exitValue() + "):\n" + output);
+    }
+
+    private static void drain(BufferedReader out, StringBuilder output) throws Exception {
+        String line;
+        while ((line = out.readLine()) != null) {
+            output.append(line).append('\n');
+        }
+    }
+
+    /** The probe and the runtime's serializers; the service's own jar goes first, as on Lambda. */
+    private static String probeClassPath() throws Exception {
+        String testClasses = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String localKit = Path.of(LambdaFunction.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String serialization = Path.of(com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.class
+            .getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return String.join(File.pathSeparator, serialization, localKit, testClasses);
+    }
+
+    private static long median(long[] sorted) {
+        return sorted[sorted.length / 2];
+    }
+
+    /** A payload 2.0 event as API Gateway sends it, with the JWT authorizer's claims when {@code subject} is given. */
+    private static String event(String method, String path, String subject) throws Exception {
+        var match = Routes.resolve(method, path).orElseThrow(() -> new IllegalStateException("No route for " + method + " " + path));
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", match.route().routeKey());
+        event.put("rawPath", path);
+        event.put("rawQueryString", "");
+        event.putObject("headers").put("accept", "application/json").put("host", "localhost");
+        if (!match.pathParameters().isEmpty()) {
+            ObjectNode parameters = event.putObject("pathParameters");
+            match.pathParameters().forEach(parameters::put);
+        }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        context.put("domainName", "localhost");
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", match.route().routeKey());
+        context.put("stage", "$default");
+        context.put("timeEpoch", System.currentTimeMillis());
+        ObjectNode http = context.putObject("http");
+        http.put("method", method);
+        http.put("path", path);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "127.0.0.1");
+        http.put("userAgent", "cold-start-benchmark");
+        if (subject != null) {
+            ObjectNode claims = context.putObject("authorizer").putObject("jwt").putObject("claims");
+            claims.put("sub", subject);
+            claims.put("token_use", "access");
+            claims.put("username", subject);
+            claims.put("scope", "aws.cognito.signin.user.admin");
+        }
+        event.put("isBase64Encoded", false);
+        return JSON.writeValueAsString(event);
+    }
+}
