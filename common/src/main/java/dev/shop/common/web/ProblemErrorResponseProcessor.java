@@ -97,18 +97,29 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<
      */
     private static String fieldName(Path path) {
         List<String> names = new ArrayList<>();
+        boolean parameter = false;
         for (Path.Node node : path) {
             switch (node.getKind()) {
                 case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> names.clear();
                 case PARAMETER -> {
                     names.clear();
                     names.add(node.getName());
+                    parameter = true;
                 }
-                default -> names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+                default -> {
+                    // Bean Validation puts an element's index on the node after the container
+                    if (node.isInIterable() && !names.isEmpty()) {
+                        String container = names.remove(names.size() - 1);
+                        names.add(container + "[" + (node.getIndex() != null ? node.getIndex() : node.getKey()) + "]");
+                    }
+                    if (node.getName() != null) {
+                        names.add(node.getName());
+                    }
+                }
             }
         }
         // a body parameter's own name is not a field the client sent
-        if (names.size() > 1) {
+        if (parameter && names.size() > 1) {
             names.remove(0);
         }
         return String.join(".", names);
