@@ -17,13 +17,13 @@ import dev.shop.local.stack.ShopLocal;
 import dev.shop.local.stack.StackOptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What the benchmark mains share: the in-memory local stack in this JVM, an HTTP client timed with
- * {@link System#nanoTime()}, a DynamoDB client built like the services' (URL-connection HTTP
+ * {@link System#nanoTime()}, a DynamoDB client built like the services' (Apache HTTP
  * client), and writing results next to each other under {@code target/perf/}.
  */
 final class BenchStack implements AutoCloseable {
@@ -51,7 +51,7 @@ final class BenchStack implements AutoCloseable {
             .endpointOverride(URI.create(shop.info().dynamodbEndpoint()))
             .region(Region.of(shop.info().region()))
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .httpClientBuilder(ApacheHttpClient.builder())
             .build();
     }
 

@@ -70,7 +70,6 @@ public final class ColdStartBenchmark {
 
             List<Variant> variants = List.of(
                 new Variant("default JVM flags", List.of(), false),
-                new Variant("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"), false),
                 new Variant("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), false),
                 new Variant("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC + AppCDS archive",
                     List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), true));
