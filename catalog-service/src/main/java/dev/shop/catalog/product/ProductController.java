@@ -1,5 +1,6 @@
 package dev.shop.catalog.product;
 
+import dev.shop.common.web.IfMatch;
 import java.net.URI;
 import java.util.function.Function;
 

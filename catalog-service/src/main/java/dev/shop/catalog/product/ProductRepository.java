@@ -1,5 +1,6 @@
 package dev.shop.catalog.product;
 
+import dev.shop.common.web.IfMatch;
 import static dev.shop.common.table.ProductAttributes.AVAILABLE;
 import static dev.shop.common.table.ProductAttributes.CATEGORY;
 import static dev.shop.common.table.ProductAttributes.CURRENCY;

@@ -7,13 +7,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.shop.common.web.Problem;
@@ -26,26 +29,31 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Turns DynamoDB's {@code LastEvaluatedKey} into an opaque cursor and back.
  *
- * <p>A cursor is the key's attributes in a compact binary form, followed by an
- * HMAC-SHA256 tag over that form and the cursor's <em>scope</em> (the query it
- * belongs to: the route, the category, the user). So a cursor the server did
- * not issue, one that was altered or truncated, or one from another query is
- * refused with 400 instead of silently starting a different page.
+ * <p>A cursor is the key's attributes in a compact binary form, encrypted and
+ * authenticated with AES-GCM under a key derived from
+ * {@code shop.cursor.secret}, with the cursor's <em>scope</em> (the listing it
+ * belongs to: the route, the category, the user) as associated data. Clients
+ * can neither read the key values inside (product names, user ids) nor alter
+ * them: a cursor the server did not issue, one that was changed or truncated,
+ * or one from another listing fails authentication and is refused with 400
+ * instead of silently starting a different page.
  */
 @Singleton
 public final class CursorCodec {
 
-    private static final int TAG_BYTES = 16;
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
 
     public CursorCodec(@Value("${shop.cursor.secret}") String secret) {
         if (secret.length() < 16) {
             throw new IllegalStateException("shop.cursor.secret must have at least 16 characters");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = new SecretKeySpec(deriveKey(secret), "AES");
     }
 
     /** @return the cursor of the page after {@code lastEvaluatedKey}, or null when there is none */
@@ -54,12 +62,18 @@ public final class CursorCodec {
         if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
             return null;
         }
-        byte[] payload = serialize(lastEvaluatedKey);
-        byte[] tag = tag(scope, payload);
-        byte[] cursor = new byte[payload.length + TAG_BYTES];
-        System.arraycopy(payload, 0, cursor, 0, payload.length);
-        System.arraycopy(tag, 0, cursor, payload.length, TAG_BYTES);
-        return ENCODER.encodeToString(cursor);
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, scope, iv);
+            byte[] sealed = cipher.doFinal(serialize(lastEvaluatedKey));
+            byte[] cursor = new byte[IV_BYTES + sealed.length];
+            System.arraycopy(iv, 0, cursor, 0, IV_BYTES);
+            System.arraycopy(sealed, 0, cursor, IV_BYTES, sealed.length);
+            return ENCODER.encodeToString(cursor);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
     }
 
     /**
@@ -77,17 +91,13 @@ public final class CursorCodec {
         } catch (IllegalArgumentException notBase64) {
             throw invalid();
         }
-        if (bytes.length <= TAG_BYTES) {
-            throw invalid();
-        }
-        byte[] payload = java.util.Arrays.copyOf(bytes, bytes.length - TAG_BYTES);
-        byte[] tag = java.util.Arrays.copyOfRange(bytes, bytes.length - TAG_BYTES, bytes.length);
-        if (!MessageDigest.isEqual(tag, java.util.Arrays.copyOf(tag(scope, payload), TAG_BYTES))) {
+        if (bytes.length <= IV_BYTES + TAG_BITS / 8) {
             throw invalid();
         }
         try {
-            return deserialize(payload);
-        } catch (IOException | IllegalArgumentException corrupt) {
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, scope, Arrays.copyOf(bytes, IV_BYTES));
+            return deserialize(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES));
+        } catch (GeneralSecurityException | IOException | IllegalArgumentException forgedOrCorrupt) {
             throw invalid();
         }
     }
@@ -104,13 +114,19 @@ public final class CursorCodec {
         return new ProblemException(Problem.invalidField("cursor", "is not a cursor this server issued for this listing"));
     }
 
-    private byte[] tag(String scope, byte[] payload) {
+    private Cipher cipher(int mode, String scope, byte[] iv) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
+        cipher.updateAAD(scope.getBytes(StandardCharsets.UTF_8));
+        return cipher;
+    }
+
+    /** A 128-bit AES key from the configured secret, so any secret of 16+ characters will do. */
+    private static byte[] deriveKey(String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(scope.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return mac.doFinal(payload);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Arrays.copyOf(mac.doFinal("shop-cursor-v1".getBytes(StandardCharsets.UTF_8)), 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

@@ -32,8 +32,12 @@ class CursorCodecTest {
     }
 
     @Test
-    void cursorIsOpaque() {
-        assertThat(codec.encode("products", key)).doesNotContain("PRODUCT");
+    void cursorIsOpaqueEvenWhenDecoded() {
+        String cursor = codec.encode("products", key);
+        String decoded = new String(Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        assertThat(cursor).doesNotContain("PRODUCT");
+        assertThat(decoded).doesNotContain("PRODUCT").doesNotContain("01J");
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import dev.shop.orders.web.Caller;
-import dev.shop.orders.web.IfMatch;
+import dev.shop.common.web.IfMatch;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -44,7 +44,7 @@ class OrderService {
                 return new OrderChange.NotFound(orderId);
             }
             OrderItem order = found.get();
-            if (!IfMatch.allows(ifMatch, order.version())) {
+            if (!new IfMatch(ifMatch).matches(order.version())) {
                 return new OrderChange.PreconditionFailed(order.version());
             }
             if (!order.status().isCancellable()) {
@@ -66,7 +66,7 @@ class OrderService {
                 return new OrderChange.NotFound(orderId);
             }
             OrderItem order = found.get();
-            if (!IfMatch.allows(ifMatch, order.version())) {
+            if (!new IfMatch(ifMatch).matches(order.version())) {
                 return new OrderChange.PreconditionFailed(order.version());
             }
             if (!order.status().canMoveTo(target)) {

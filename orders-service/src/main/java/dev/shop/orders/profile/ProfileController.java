@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import dev.shop.common.security.Roles;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
-import dev.shop.orders.web.IfMatch;
+import dev.shop.common.web.IfMatch;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import dev.shop.orders.web.IfMatch;
+import dev.shop.common.web.IfMatch;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -58,7 +58,7 @@ class ProfileService {
     ProfileWrite update(String userId, ProfileUpdate update, @Nullable String ifMatch) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<ProfileItem> previous = profiles.find(userId);
-            if (ifMatch != null && (previous.isEmpty() || !IfMatch.allows(ifMatch, previous.get().version))) {
+            if (ifMatch != null && (previous.isEmpty() || !new IfMatch(ifMatch).matches(previous.get().version))) {
                 return new ProfileWrite.PreconditionFailed();
             }
             String now = now();

@@ -1,4 +1,4 @@
-package dev.shop.catalog.product;
+package dev.shop.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,13 @@ class IfMatchTest {
         assertThat(new IfMatch("\"-1\"").matches(-1)).isFalse();
         assertThat(new IfMatch("\"99999999999999999999\"").matches(1)).isFalse();
         assertThat(new IfMatch("\"abc\"").isConditional()).isTrue();
+    }
+
+    @Test
+    void aListMatchesWhenAnyOfItsTagsDoes() {
+        assertThat(new IfMatch("\"1\", \"3\"").matches(3)).isTrue();
+        assertThat(new IfMatch("\"1\", \"2\"").matches(3)).isFalse();
+        assertThat(new IfMatch("\"\"").matches(3)).isFalse();
     }
 
     @Test
