@@ -3,7 +3,6 @@ package dev.shop.local.gateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.shop.common.routes.Route;
 import dev.shop.common.routes.Routes;
 import dev.shop.common.routes.Service;
+import dev.shop.local.LoopbackHttpServers;
 import dev.shop.local.lambda.LambdaFunction;
 
 /**
@@ -64,7 +64,7 @@ public final class LocalGateway implements AutoCloseable {
      */
     public static LocalGateway start(int port, Map<Service, LambdaFunction> functions, JwtAuthorizer authorizer) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+            HttpServer server = LoopbackHttpServers.create("127.0.0.1", port, 256);
             ExecutorService executor = Executors.newFixedThreadPool(64, runnable -> {
                 Thread thread = new Thread(runnable, "local-gateway");
                 thread.setDaemon(true);

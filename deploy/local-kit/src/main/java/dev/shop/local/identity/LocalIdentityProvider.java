@@ -2,9 +2,9 @@ package dev.shop.local.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.shop.local.LoopbackHttpServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
@@ -57,7 +57,7 @@ public final class LocalIdentityProvider implements AutoCloseable {
         UserStore users = UserStore.open(config.stateDir(), json);
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 0);
+            server = LoopbackHttpServers.create(config.bindAddress(), config.port(), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port(), e);
         }
