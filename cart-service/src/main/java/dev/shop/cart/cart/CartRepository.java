@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.shop.common.paging.CursorCodec;
+import dev.shop.common.paging.IndexPages;
+import dev.shop.common.paging.Page;
+import dev.shop.common.paging.PageRequest;
 import dev.shop.common.table.CartLimits;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
@@ -64,10 +68,12 @@ class CartRepository {
     private final DynamoDbEnhancedClient enhancedClient;
     private final DynamoDbTable<CatalogProduct> products;
     private final DynamoDbIndex<SummaryItem> cartsIndex;
+    private final CursorCodec cursors;
     private final String tableName;
 
-    CartRepository(DynamoDbClient client, DynamoDbEnhancedClient enhancedClient, TableName tableName) {
+    CartRepository(DynamoDbClient client, DynamoDbEnhancedClient enhancedClient, TableName tableName, CursorCodec cursors) {
         this.client = client;
+        this.cursors = cursors;
         this.enhancedClient = enhancedClient;
         this.tableName = tableName.value();
         this.products = enhancedClient.table(this.tableName, CatalogProduct.SCHEMA);
@@ -102,10 +108,6 @@ class CartRepository {
         RETRY,
         /** The summary refused a new line: the cart already holds the maximum of distinct products. */
         CART_FULL
-    }
-
-    /** A page of the carts index: summaries and the key to continue after. */
-    record SummaryPage(List<SummaryItem> items, @Nullable Map<String, AttributeValue> lastEvaluatedKey) {
     }
 
     /** The summary and every line of the cart: one strongly consistent Query of the user's partition. */
@@ -365,8 +367,8 @@ class CartRepository {
      * oldest first: one Query on the sparse carts index. The filter only drops
      * entries DynamoDB TTL or the emptied-cart clean-up have not removed yet.
      */
-    SummaryPage idleCarts(String sortBound, long nowEpochSecond, int limit, @Nullable Map<String, AttributeValue> startKey) {
-        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+    Page<SummaryItem> idleCarts(String sortBound, long nowEpochSecond, PageRequest request, String scope) {
+        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
             .queryConditional(QueryConditional.sortLessThan(Key.builder()
                 .partitionValue(Keys.CARTS_PARTITION).sortValue(sortBound).build()))
             .filterExpression(Expression.builder()
@@ -374,12 +376,8 @@ class CartRepository {
                 .expressionNames(Map.of("#lineCount", LINE_COUNT, "#ttl", ShopTable.TTL))
                 .expressionValues(Map.of(":zero", number(0), ":now", number(nowEpochSecond)))
                 .build())
-            .scanIndexForward(true)
-            .limit(limit)
-            .exclusiveStartKey(startKey)
-            .build();
-        var page = cartsIndex.query(request).iterator().next();
-        return new SummaryPage(page.items(), page.lastEvaluatedKey());
+            .scanIndexForward(true);
+        return IndexPages.query(cartsIndex, ShopTable.CARTS, query, request, scope, cursors);
     }
 
     private Delete versionedDelete(Keys.Key key, LineItem seen) {

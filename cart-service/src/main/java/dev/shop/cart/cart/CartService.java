@@ -14,7 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.shop.cart.cart.CartRepository.CartState;
 import dev.shop.cart.cart.CartRepository.ChangeContext;
 import dev.shop.cart.cart.CartRepository.Stamp;
-import dev.shop.cart.cart.CartRepository.SummaryPage;
 import dev.shop.common.paging.CursorCodec;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
@@ -143,12 +142,8 @@ class CartService {
         Instant now = clock.instant();
         String cutoff = TIMESTAMP.format(now.minus(Duration.ofMinutes(idleMinutes)).plusMillis(1));
         // "<cutoff + 1 ms>#" sorts after every entry written at or before the cutoff and before any later one
-        SummaryPage page = carts.idleCarts(Keys.cartsIndexSort(cutoff, ""), now.getEpochSecond(), request.limit(),
-            request.exclusiveStartKey());
-        List<AbandonedCart> items = page.items().stream()
-            .map(s -> new AbandonedCart(s.userId, s.itemCount(), s.subtotalCents(), s.updatedAt))
-            .toList();
-        return new Page<>(items, cursors.encode(ABANDONED_SCOPE, page.lastEvaluatedKey()));
+        return carts.idleCarts(Keys.cartsIndexSort(cutoff, ""), now.getEpochSecond(), request, ABANDONED_SCOPE)
+            .map(s -> new AbandonedCart(s.userId, s.itemCount(), s.subtotalCents(), s.updatedAt));
     }
 
     /**

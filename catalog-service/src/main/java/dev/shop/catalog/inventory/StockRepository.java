@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import dev.shop.catalog.paging.IndexPages;
 import dev.shop.catalog.retry.Backoff;
 import dev.shop.common.paging.CursorCodec;
+import dev.shop.common.paging.IndexPages;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
 import dev.shop.common.table.Keys;
@@ -86,7 +86,7 @@ class StockRepository {
         PageRequest request = cursors.pageRequest(scope, limit, cursor);
         QueryConditional atMost = QueryConditional.sortLessThanOrEqualTo(
             Key.builder().partitionValue(Keys.INVENTORY_PARTITION).sortValue(threshold).build());
-        return IndexPages.query(table.index(ShopTable.INVENTORY.name()), InventoryEntry.SCHEMA, ShopTable.INVENTORY,
+        return IndexPages.query(table.index(ShopTable.INVENTORY.name()), ShopTable.INVENTORY,
             atMost, request, scope, cursors);
     }
 

@@ -23,9 +23,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.shop.catalog.category.CategoryCounts;
-import dev.shop.catalog.paging.IndexPages;
 import dev.shop.catalog.retry.Backoff;
 import dev.shop.common.paging.CursorCodec;
+import dev.shop.common.paging.IndexPages;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
 import dev.shop.common.table.Keys;
@@ -103,7 +103,7 @@ class ProductRepository {
         String partition = category == null ? Keys.ALL_PRODUCTS : Keys.categoryListing(category);
         String scope = "products:" + partition;
         PageRequest request = cursors.pageRequest(scope, limit, cursor);
-        return IndexPages.query(table.index(index.name()), ProductItem.SCHEMA, index,
+        return IndexPages.query(table.index(index.name()), index,
             QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()), request, scope, cursors);
     }
 

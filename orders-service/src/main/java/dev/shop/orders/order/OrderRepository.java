@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.shop.common.paging.CursorCodec;
+import dev.shop.common.paging.IndexPages;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
 import dev.shop.common.table.Keys;
@@ -14,7 +15,6 @@ import dev.shop.common.table.ShopTable;
 import dev.shop.common.table.TableName;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -66,15 +66,10 @@ class OrderRepository {
 
     private Page<Order> newestFirst(ShopTable.Index index, String partition, String scope, int limit, String cursor) {
         PageRequest page = cursors.pageRequest(scope, limit, cursor);
-        DynamoDbIndex<OrderItem> orders = table.index(index.name());
-        var result = orders.query(QueryEnhancedRequest.builder()
-            .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
-            .scanIndexForward(false)
-            .limit(page.limit())
-            .exclusiveStartKey(page.exclusiveStartKey())
-            .build()).iterator().next();
-        return new Page<>(result.items().stream().map(OrderItem::toOrder).toList(),
-            cursors.encode(scope, result.lastEvaluatedKey()));
+        return IndexPages.query(table.index(index.name()), index, QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
+                .scanIndexForward(false),
+            page, scope, cursors).map(OrderItem::toOrder);
     }
 
     /**

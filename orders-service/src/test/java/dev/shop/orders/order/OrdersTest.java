@@ -43,6 +43,23 @@ class OrdersTest {
     }
 
     @Test
+    void ownOrdersFillingWholePagesEndWithNullCursorOnTheLastPage() {
+        TestUser buyer = fixtures.shop.newShopper();
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            placed.add(fixtures.placedOrder(buyer, 1));
+        }
+
+        ApiResponse first = buyer.api().get("/orders?limit=2");
+        ApiResponse last = buyer.api().get("/orders?limit=2&cursor=" + ShopFixtures.nextCursor(first));
+
+        assertThat(ids(first)).containsExactly(placed.get(3), placed.get(2));
+        assertThat(ShopFixtures.nextCursor(first)).isNotNull();
+        assertThat(ids(last)).containsExactly(placed.get(1), placed.get(0));
+        assertThat(ShopFixtures.nextCursor(last)).isNull();
+    }
+
+    @Test
     void defaultPageOfANewUserIsEmpty() {
         ApiResponse page = fixtures.shop.newShopper().api().get("/orders");
 
@@ -263,6 +280,35 @@ class OrdersTest {
         assertThat(listed).doesNotHaveDuplicates();
         assertThat(listed).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(listed).containsSubsequence(shipped.get(2), shipped.get(1), shipped.get(0));
+    }
+
+    @Test
+    void adminListingByStatusEndsWithNullCursorOnItsLastNonEmptyPage() {
+        TestUser buyer = fixtures.shop.newShopper();
+        TestUser admin = fixtures.shop.newAdmin();
+        List<String> delivered = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String orderId = fixtures.placedOrder(buyer, 1);
+            admin.api().put("/orders/" + orderId + "/status", Map.of("status", "SHIPPED"));
+            admin.api().put("/orders/" + orderId + "/status", Map.of("status", "DELIVERED"));
+            delivered.add(orderId);
+        }
+
+        // Pages of one make any number of orders an exact multiple of the page size, whatever other
+        // tests left in the shared table; DELIVERED is final, so no order leaves the listing meanwhile.
+        List<String> listed = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            ApiResponse page = admin.api().get("/orders/admin?status=DELIVERED&limit=1" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).isEqualTo(200);
+            pageSizes.add(ids(page).size());
+            listed.addAll(ids(page));
+            cursor = ShopFixtures.nextCursor(page);
+        } while (cursor != null);
+
+        assertThat(pageSizes).containsOnly(1);
+        assertThat(listed).doesNotHaveDuplicates().containsSubsequence(delivered.get(1), delivered.get(0));
     }
 
     @Test
