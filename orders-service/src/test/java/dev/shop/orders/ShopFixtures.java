@@ -1,7 +1,5 @@
 package dev.shop.orders;
 
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,77 +16,45 @@ import dev.shop.local.testing.TestShop.TestUser;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The one place where tests make products and carts. They are written
- * straight into the table as catalog-service and cart-service store them
- * (ProductAttributes, CartAttributes, Keys), so these tests depend on the
- * shared data model rather than on the other services' routes.
+ * The one place where tests make products and carts. They go through the
+ * real routes of catalog-service and cart-service (running beside orders in
+ * the test shop from their Lambda jars), so orders' tests exercise the whole
+ * path a shopper takes. The table is read to assert on what was stored,
+ * never written.
  */
 public final class ShopFixtures {
 
     public final TestShop shop = TestShop.serving(Service.ORDERS);
 
-    /** A new, live product with {@code available} units at {@code priceCents}; returns its id. */
+    private TestUser admin;
+
+    /** A new, live product with {@code available} units at {@code priceCents}, created by an admin; returns its id. */
     public String product(long available, long priceCents) {
-        String id = UUID.randomUUID().toString();
-        Keys.Key key = Keys.product(id);
-        String now = Instant.now().toString();
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(ShopTable.PK, s(key.pk()));
-        item.put(ShopTable.SK, s(key.sk()));
-        item.put(ProductAttributes.ID, s(id));
-        item.put(ProductAttributes.SKU, s("SKU-" + id.substring(0, 8)));
-        item.put(ProductAttributes.NAME, s("Product " + id.substring(0, 8)));
-        item.put(ProductAttributes.CATEGORY, s("test"));
-        item.put(ProductAttributes.PRICE_CENTS, n(priceCents));
-        item.put(ProductAttributes.CURRENCY, s("USD"));
-        item.put(ProductAttributes.AVAILABLE, n(available));
-        item.put(ProductAttributes.VERSION, n(1));
-        item.put(ProductAttributes.CREATED_AT, s(now));
-        item.put(ProductAttributes.UPDATED_AT, s(now));
-        item.put(ShopTable.INVENTORY.partitionKey(), s(Keys.INVENTORY_PARTITION));
-        item.put(ShopTable.INVENTORY.sortKey(), n(available));
-        shop.dynamoDb().putItem(r -> r.tableName(shop.tableName()).item(item));
-        return id;
+        String unique = UUID.randomUUID().toString().replace("-", "");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sku", "SKU-" + unique);
+        body.put("name", "Product " + unique.substring(0, 8));
+        body.put("category", "test");
+        body.put("priceCents", priceCents);
+        body.put("initialStock", available);
+        return expect(201, admin().api().post("/catalog/products", body)).json().path("id").asText();
     }
 
-    /** Soft-deletes a product the way catalog-service does: it stays, marked, and leaves the inventory index. */
+    /** Sets a product's stock through the catalog's admin route. */
+    public void stock(String productId, long available) {
+        expect(200, admin().api().put("/catalog/products/" + productId + "/stock", Map.of("available", available)));
+    }
+
+    /** Deletes a product through the catalog: it leaves listings and carts can no longer add it. */
     public void deleteProduct(String productId) {
-        shop.dynamoDb().updateItem(r -> r.tableName(shop.tableName()).key(Keys.product(productId).toAttributeMap())
-            .updateExpression("SET #deletedAt = :now REMOVE #inventoryPK")
-            .expressionAttributeNames(Map.of("#deletedAt", ProductAttributes.DELETED_AT,
-                "#inventoryPK", ShopTable.INVENTORY.partitionKey()))
-            .expressionAttributeValues(Map.of(":now", s(Instant.now().toString()))));
+        expect(204, admin().api().delete("/catalog/products/" + productId));
     }
 
-    /** Puts these lines (product id to quantity) into the user's cart, with its summary. */
+    /** Sets these lines (product id to quantity) in the user's cart through cart-service, as the shopper. */
     public void cart(TestUser user, Map<String, Integer> lines) {
-        Instant now = Instant.now();
-        long expiresAt = now.plusSeconds(30L * 24 * 3600).getEpochSecond();
         for (Map.Entry<String, Integer> line : lines.entrySet()) {
-            Keys.Key key = Keys.cartLine(user.userId(), line.getKey());
-            Map<String, AttributeValue> item = new HashMap<>();
-            item.put(ShopTable.PK, s(key.pk()));
-            item.put(ShopTable.SK, s(key.sk()));
-            item.put(CartAttributes.PRODUCT_ID, s(line.getKey()));
-            item.put(CartAttributes.QUANTITY, n(line.getValue()));
-            item.put(CartAttributes.ADDED_AT, s(now.toString()));
-            item.put(CartAttributes.UPDATED_AT, s(now.toString()));
-            item.put(CartAttributes.VERSION, n(1));
-            item.put(ShopTable.TTL, n(expiresAt));
-            shop.dynamoDb().putItem(r -> r.tableName(shop.tableName()).item(item));
+            expect(200, user.api().put("/cart/items/" + line.getKey(), Map.of("quantity", line.getValue())));
         }
-        Keys.Key summary = Keys.cartSummary(user.userId());
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(ShopTable.PK, s(summary.pk()));
-        item.put(ShopTable.SK, s(summary.sk()));
-        item.put(CartAttributes.USER_ID, s(user.userId()));
-        item.put(CartAttributes.LINE_COUNT, n(lines.size()));
-        item.put(CartAttributes.ITEM_COUNT, n(lines.values().stream().mapToInt(Integer::intValue).sum()));
-        item.put(CartAttributes.UPDATED_AT, s(now.toString()));
-        item.put(ShopTable.TTL, n(expiresAt));
-        item.put(ShopTable.CARTS.partitionKey(), s(Keys.CARTS_PARTITION));
-        item.put(ShopTable.CARTS.sortKey(), s(Keys.cartsIndexSort(now.toString(), user.userId())));
-        shop.dynamoDb().putItem(r -> r.tableName(shop.tableName()).item(item));
     }
 
     public void cart(TestUser user, String productId, int quantity) {
@@ -175,11 +141,21 @@ public final class ShopFixtures {
         return cursor.isMissingNode() || cursor.isNull() ? null : cursor.asText();
     }
 
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+    private TestUser admin() {
+        if (admin == null) {
+            admin = shop.newAdmin();
+        }
+        return admin;
     }
 
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
+    private static ApiResponse expect(int status, ApiResponse response) {
+        if (response.status() != status) {
+            throw new IllegalStateException("Expected " + status + " but got " + response);
+        }
+        return response;
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
 }

@@ -20,13 +20,15 @@ class CheckoutRaceTest {
 
     @Test
     void thirtyBuyersOfTheLastTenUnitsGiveExactlyTenOrders() {
-        String product = fixtures.product(10, 2_000);
+        String product = fixtures.product(30, 2_000);
         List<TestUser> buyers = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             TestUser buyer = fixtures.shop.newShopper();
             fixtures.cart(buyer, product, 1);
             buyers.add(buyer);
         }
+        // the cart refuses more than is in stock, so the shortage comes after the carts are full
+        fixtures.stock(product, 10);
         List<Callable<ApiResponse>> checkouts = new ArrayList<>();
         for (TestUser buyer : buyers) {
             checkouts.add(() -> fixtures.checkout(buyer, newKey()));

@@ -160,8 +160,9 @@ class CheckoutTest {
     void lineShortOfStockIs409NamingItAndNothingChanges() {
         TestUser buyer = fixtures.shop.newShopper();
         String plenty = fixtures.product(10, 100);
-        String scarce = fixtures.product(1, 100);
+        String scarce = fixtures.product(2, 100);
         fixtures.cart(buyer, Map.of(plenty, 2, scarce, 2));
+        fixtures.stock(scarce, 1);
 
         ApiResponse response = fixtures.checkout(buyer, newKey());
 
