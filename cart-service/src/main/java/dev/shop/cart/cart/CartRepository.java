@@ -22,6 +22,7 @@ import dev.shop.common.table.CartLimits;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
 import dev.shop.common.table.TableName;
+import dev.shop.common.table.ProductSnapshot;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -66,7 +67,7 @@ class CartRepository {
 
     private final DynamoDbClient client;
     private final DynamoDbEnhancedClient enhancedClient;
-    private final DynamoDbTable<CatalogProduct> products;
+    private final DynamoDbTable<ProductSnapshot> products;
     private final DynamoDbIndex<SummaryItem> cartsIndex;
     private final CursorCodec cursors;
     private final String tableName;
@@ -76,7 +77,7 @@ class CartRepository {
         this.cursors = cursors;
         this.enhancedClient = enhancedClient;
         this.tableName = tableName.value();
-        this.products = enhancedClient.table(this.tableName, CatalogProduct.SCHEMA);
+        this.products = enhancedClient.table(this.tableName, ProductSnapshot.SCHEMA);
         this.cartsIndex = enhancedClient.table(this.tableName, SummaryItem.SCHEMA).index(ShopTable.CARTS.name());
     }
 
@@ -94,7 +95,7 @@ class CartRepository {
     }
 
     /** What a quantity change needs to know, read in one BatchGetItem. */
-    record ChangeContext(Optional<CatalogProduct> product, Optional<LineItem> line, Optional<SummaryItem> summary) {
+    record ChangeContext(Optional<ProductSnapshot> product, Optional<LineItem> line, Optional<SummaryItem> summary) {
     }
 
     /** The time of a write: the new {@code updatedAt} and the expiries it sets. */
@@ -139,18 +140,18 @@ class CartRepository {
     }
 
     /** Products by id, as stored (deleted ones included, absent ones missing): BatchGetItem, 100 keys a request. */
-    Map<String, CatalogProduct> products(Collection<String> productIds) {
-        Map<String, CatalogProduct> found = new HashMap<>();
+    Map<String, ProductSnapshot> products(Collection<String> productIds) {
+        Map<String, ProductSnapshot> found = new HashMap<>();
         List<String> ids = List.copyOf(productIds);
         for (int from = 0; from < ids.size(); from += 100) {
-            ReadBatch.Builder<CatalogProduct> batch = ReadBatch.builder(CatalogProduct.class).mappedTableResource(products);
+            ReadBatch.Builder<ProductSnapshot> batch = ReadBatch.builder(ProductSnapshot.class).mappedTableResource(products);
             for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
                 batch.addGetItem(key(Keys.product(id)));
             }
             // the result pages re-request unprocessed keys until none are left
             enhancedClient.batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())
                 .resultsForTable(products)
-                .forEach(product -> found.put(product.id, product));
+                .forEach(product -> found.put(product.id(), product));
         }
         return found;
     }
@@ -174,7 +175,7 @@ class CartRepository {
             pending = unprocessed == null ? List.of() : unprocessed.keys();
         }
         return new ChangeContext(
-            Optional.ofNullable(items.get(productKey)).map(CatalogProduct.SCHEMA::mapToItem),
+            Optional.ofNullable(items.get(productKey)).map(ProductSnapshot.SCHEMA::mapToItem),
             Optional.ofNullable(items.get(lineKey)).map(LineItem.SCHEMA::mapToItem),
             Optional.ofNullable(items.get(summaryKey)).map(SummaryItem.SCHEMA::mapToItem));
     }

@@ -19,6 +19,7 @@ import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
 import dev.shop.common.table.CartLimits;
 import dev.shop.common.table.Keys;
+import dev.shop.common.table.ProductSnapshot;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -77,7 +78,7 @@ class CartService {
     LineChange setQuantity(String userId, String productId, int quantity) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ChangeContext read = carts.readForChange(userId, productId);
-            CatalogProduct product = read.product().filter(p -> !p.isDeleted()).orElse(null);
+            ProductSnapshot product = read.product().filter(p -> !p.isDeleted()).orElse(null);
             if (product == null) {
                 return new LineChange.UnknownProduct(productId);
             }
@@ -163,11 +164,11 @@ class CartService {
             return Cart.empty(currency);
         }
         SummaryItem summary = state.summary().get();
-        Map<String, CatalogProduct> products = carts.products(state.lines().stream().map(line -> line.productId).toList());
+        Map<String, ProductSnapshot> products = carts.products(state.lines().stream().map(line -> line.productId).toList());
         List<LineItem> live = new ArrayList<>();
         List<LineItem> gone = new ArrayList<>();
         for (LineItem line : state.lines()) {
-            CatalogProduct product = products.get(line.productId);
+            ProductSnapshot product = products.get(line.productId);
             (product == null || product.isDeleted() ? gone : live).add(line);
         }
         if (!gone.isEmpty()) {
@@ -183,8 +184,8 @@ class CartService {
         List<Cart.Line> lines = live.stream()
             .sorted(Comparator.comparing((LineItem line) -> line.addedAt).thenComparing(line -> line.productId))
             .map(line -> {
-                CatalogProduct product = products.get(line.productId);
-                return Cart.Line.priced(line.productId, product.sku, product.name, line.quantity(), product.priceCents());
+                ProductSnapshot product = products.get(line.productId);
+                return Cart.Line.priced(line.productId, product.sku(), product.name(), line.quantity(), product.priceCents());
             })
             .toList();
         return Cart.of(lines, currency, summary.updatedAt);

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.TableName;
+import dev.shop.common.table.ProductSnapshot;
 import dev.shop.orders.order.OrderItem;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -85,7 +86,7 @@ class CheckoutRepository {
         }
         Map<String, ProductSnapshot> byId = new HashMap<>();
         enhancedClient.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(products)
-            .forEach(product -> byId.put(product.id, product));
+            .forEach(product -> byId.put(product.id(), product));
         return byId;
     }
 

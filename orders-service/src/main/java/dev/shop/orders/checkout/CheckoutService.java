@@ -1,5 +1,7 @@
 package dev.shop.orders.checkout;
 
+import dev.shop.common.table.ProductSnapshot;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -106,8 +108,8 @@ class CheckoutService {
         List<OrderLine> lines = new ArrayList<>();
         for (Cart.Line line : cart.lines()) {
             ProductSnapshot product = products.get(line.productId());
-            lines.add(new OrderLine(line.productId(), product.sku, product.name, line.quantity(), product.priceCents,
-                Math.multiplyExact(product.priceCents, line.quantity())));
+            lines.add(new OrderLine(line.productId(), product.sku(), product.name(), line.quantity(), product.priceCents(),
+                Math.multiplyExact(product.priceCents(), line.quantity())));
         }
         return lines;
     }

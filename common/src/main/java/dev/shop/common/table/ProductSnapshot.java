@@ -1,4 +1,4 @@
-package dev.shop.cart.cart;
+package dev.shop.common.table;
 
 import static dev.shop.common.table.ProductAttributes.AVAILABLE;
 import static dev.shop.common.table.ProductAttributes.DELETED_AT;
@@ -9,18 +9,20 @@ import static dev.shop.common.table.ProductAttributes.SKU;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
-import dev.shop.common.table.ShopTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
- * The part of catalog-service's product item a cart needs, read from the same
- * table (never over HTTP). Read-only: cart-service never writes products.
+ * The part of catalog-service's product item that the cart and checkout read
+ * from the same table (never over HTTP): what a line is priced and named
+ * with, and whether it can be supplied. Read-only; only catalog-service
+ * writes products, and orders-service moves their stock with update
+ * expressions.
  */
-final class CatalogProduct {
+public final class ProductSnapshot {
 
-    static final TableSchema<CatalogProduct> SCHEMA = StaticTableSchema.builder(CatalogProduct.class)
-        .newItemSupplier(CatalogProduct::new)
+    public static final TableSchema<ProductSnapshot> SCHEMA = StaticTableSchema.builder(ProductSnapshot.class)
+        .newItemSupplier(ProductSnapshot::new)
         .addAttribute(String.class, a -> a.name(ShopTable.PK).getter(i -> i.pk).setter((i, v) -> i.pk = v).tags(primaryPartitionKey()))
         .addAttribute(String.class, a -> a.name(ShopTable.SK).getter(i -> i.sk).setter((i, v) -> i.sk = v).tags(primarySortKey()))
         .addAttribute(String.class, a -> a.name(ID).getter(i -> i.id).setter((i, v) -> i.id = v))
@@ -31,24 +33,42 @@ final class CatalogProduct {
         .addAttribute(String.class, a -> a.name(DELETED_AT).getter(i -> i.deletedAt).setter((i, v) -> i.deletedAt = v))
         .build();
 
-    String pk;
-    String sk;
-    String id;
-    String sku;
-    String name;
-    Long priceCents;
-    Long available;
-    String deletedAt;
+    private String pk;
+    private String sk;
+    private String id;
+    private String sku;
+    private String name;
+    private Long priceCents;
+    private Long available;
+    private String deletedAt;
 
-    boolean isDeleted() {
-        return deletedAt != null;
+    public String id() {
+        return id;
     }
 
-    long priceCents() {
+    public String sku() {
+        return sku;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long priceCents() {
         return priceCents == null ? 0 : priceCents;
     }
 
-    long available() {
+    public long available() {
         return available == null ? 0 : available;
+    }
+
+    /** Deleted products stay stored (cancelled orders return stock to them) but are gone for shoppers. */
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    /** Whether checkout could take {@code quantity} units right now (its transaction re-checks under a condition). */
+    public boolean canSupply(long quantity) {
+        return !isDeleted() && available != null && available >= quantity;
     }
 }
