@@ -10,21 +10,15 @@ import static dev.shop.catalog.CatalogFixtures.walk;
 import static dev.shop.catalog.CatalogFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.common.routes.Service;
 import dev.shop.common.table.Keys;
 import dev.shop.local.testing.ApiClient;
 import dev.shop.local.testing.ApiClient.ApiResponse;
+import dev.shop.local.testing.Race;
 import dev.shop.local.testing.TestShop;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +35,7 @@ class CatalogRacesTest {
     void twentyParallelAdjustmentsOfMinusOneOnTenLeaveExactlyTenSuccessesAndZeroStock() throws Exception {
         String id = createIn(admin, uniqueCategory()).path("id").asText();
 
-        List<ApiResponse> responses = race(20, i -> admin.post(productPath(id) + "/stock/adjustments",
+        List<ApiResponse> responses = Race.run(20, i -> admin.post(productPath(id) + "/stock/adjustments",
             Map.of("delta", -1, "reason", "order " + i)));
 
         assertThat(responses.stream().filter(r -> r.status() == 200)).hasSize(10);
@@ -57,7 +51,7 @@ class CatalogRacesTest {
         String id = product.path("id").asText();
         ApiClient conditional = admin.withHeader("If-Match", "\"1\"");
 
-        List<ApiResponse> responses = race(2, i -> conditional.put(productPath(id),
+        List<ApiResponse> responses = Race.run(2, i -> conditional.put(productPath(id),
             with(productBody(product.path("category").asText()), "name", "Edit " + i)));
 
         assertThat(responses).extracting(ApiResponse::status).containsExactlyInAnyOrder(200, 412);
@@ -72,7 +66,7 @@ class CatalogRacesTest {
         String category = uniqueCategory();
         Map<String, Object> body = productBody(category);
 
-        List<ApiResponse> responses = race(2, i -> admin.post(PRODUCTS, with(body, "name", "Twin " + i)));
+        List<ApiResponse> responses = Race.run(2, i -> admin.post(PRODUCTS, with(body, "name", "Twin " + i)));
 
         assertThat(responses).extracting(ApiResponse::status).containsExactlyInAnyOrder(201, 409);
         String created = responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json().path("id").asText();
@@ -86,7 +80,7 @@ class CatalogRacesTest {
     void parallelCreatesInOneCategoryAreAllCounted() throws Exception {
         String category = uniqueCategory();
 
-        List<ApiResponse> responses = race(12, i -> admin.post(PRODUCTS, productBody(category)));
+        List<ApiResponse> responses = Race.run(12, i -> admin.post(PRODUCTS, productBody(category)));
 
         assertThat(responses).extracting(ApiResponse::status).containsOnly(201);
         assertThat(categoryCount(category)).isEqualTo(12);
@@ -99,7 +93,7 @@ class CatalogRacesTest {
         createIn(admin, category);
         String id = createIn(admin, category).path("id").asText();
 
-        List<ApiResponse> responses = race(4, i -> admin.delete(productPath(id)));
+        List<ApiResponse> responses = Race.run(4, i -> admin.delete(productPath(id)));
 
         assertThat(responses).extracting(ApiResponse::status).containsExactlyInAnyOrder(204, 404, 404, 404);
         assertThat(categoryCount(category)).isEqualTo(1);
@@ -112,33 +106,5 @@ class CatalogRacesTest {
             }
         }
         return 0;
-    }
-
-    /** Runs {@code n} requests at once: every thread waits at the gate, then all go. */
-    private static List<ApiResponse> race(int n, IntFunction<ApiResponse> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<ApiResponse> task = () -> {
-                    ready.countDown();
-                    gate.await();
-                    return request.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            ready.await();
-            gate.countDown();
-            List<ApiResponse> responses = new ArrayList<>();
-            for (Future<ApiResponse> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -11,15 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.cart.cart.CartFixtures.TestProduct;
 import dev.shop.local.testing.ApiClient.ApiResponse;
+import dev.shop.local.testing.Race;
 import dev.shop.local.testing.TestShop.TestUser;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,7 +29,7 @@ class CartConcurrencyTest {
         TestUser user = shopper();
         List<TestProduct> products = IntStream.range(0, 20).mapToObj(i -> product(100 + i, 50)).toList();
 
-        List<ApiResponse> responses = race(products.stream()
+        List<ApiResponse> responses = Race.run(products.stream()
             .<Callable<ApiResponse>>map(product -> () -> put(user, product, 2))
             .toList());
 
@@ -53,7 +50,7 @@ class CartConcurrencyTest {
         TestProduct pen = product(100, 99);
         List<Integer> quantities = IntStream.rangeClosed(1, 12).boxed().toList();
 
-        List<ApiResponse> responses = race(quantities.stream()
+        List<ApiResponse> responses = Race.run(quantities.stream()
             .<Callable<ApiResponse>>map(quantity -> () -> put(user, pen, quantity))
             .toList());
 
@@ -79,7 +76,7 @@ class CartConcurrencyTest {
             TestProduct product = products.get(i);
             writes.add(i % 2 == 0 ? () -> user.api().delete("/cart/items/" + product.id()) : () -> put(user, product, 3));
         }
-        List<ApiResponse> responses = race(writes);
+        List<ApiResponse> responses = Race.run(writes);
 
         assertThat(responses).extracting(ApiResponse::status).containsOnly(200);
         JsonNode cart = user.api().get("/cart").json();
@@ -88,31 +85,5 @@ class CartConcurrencyTest {
         Map<String, AttributeValue> summary = storedSummary(user);
         assertThat(summary.get("lineCount").n()).isEqualTo("4");
         assertThat(summary.get("itemCount").n()).isEqualTo("12");
-    }
-
-    /** Runs every task at once, released together by a start gate. */
-    static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch ready = new CountDownLatch(tasks.size());
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(threads.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return task.call();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.shop.common.table.Keys;
-import dev.shop.orders.Race;
+import dev.shop.local.testing.Race;
 import dev.shop.orders.ShopFixtures;
 import dev.shop.local.testing.ApiClient.ApiResponse;
 import dev.shop.local.testing.TestShop.TestUser;

@@ -1,4 +1,4 @@
-package dev.shop.orders;
+package dev.shop.local.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,21 +7,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
-/** Runs tasks on their own threads, released together by one start gate, and collects their results. */
+/**
+ * Runs requests at the same moment, for the concurrency guarantees' tests:
+ * each task gets its own thread, every thread waits at one start gate, and
+ * the gate opens only when all of them are waiting. Results come back in the
+ * order of the tasks.
+ */
 public final class Race {
 
     private Race() {
     }
 
     public static <T> List<T> run(List<Callable<T>> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
         CountDownLatch ready = new CountDownLatch(tasks.size());
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<T>> futures = new ArrayList<>();
             for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
+                futures.add(threads.submit(() -> {
                     ready.countDown();
                     start.await();
                     return task.call();
@@ -37,7 +44,12 @@ public final class Race {
         } catch (Exception e) {
             throw new IllegalStateException("A racer failed", e);
         } finally {
-            pool.shutdownNow();
+            threads.shutdownNow();
         }
+    }
+
+    /** {@code n} racers, the i-th running {@code task.apply(i)}. */
+    public static <T> List<T> run(int n, IntFunction<T> task) {
+        return run(IntStream.range(0, n).<Callable<T>>mapToObj(i -> () -> task.apply(i)).toList());
     }
 }
