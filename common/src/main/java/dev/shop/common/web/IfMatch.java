@@ -39,11 +39,6 @@ public record IfMatch(@Nullable String header) {
         return false;
     }
 
-    /** The single version the header names, when it names exactly one. */
-    public OptionalLong requestedVersion() {
-        return isConditional() && !header.contains(",") ? version(header.strip()) : OptionalLong.empty();
-    }
-
     private static OptionalLong version(String tag) {
         String value = tag;
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
