@@ -6,13 +6,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +30,12 @@ import dev.shop.local.lambda.LambdaFunction;
  * {@link ColdStartProbe}, configured through the environment variables the CDK stack sets on Lambda,
  * timed here from just before the process is started to the moment it reports the response.
  *
+ * <p>Lambda unpacks a function's zip into {@code /var/task} and puts that directory on the class
+ * path; the variants run the jar that way ("unpacked") and, for comparison, as a packed jar on the
+ * class path. The probe's own class is copied to a directory of its own, so that no test resource
+ * (a {@code logback-test.xml}) is on the probe's class path: the service starts with the logging it
+ * has on Lambda.
+ *
  * <p>Variants of JVM flags are measured side by side, {@code -Dbench.samples} (default 5) each, the
  * median reported. Run with {@code bin/perf-bench coldstart}.
  */
@@ -37,7 +46,7 @@ public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
     }
 
-    record Variant(String name, List<String> flags, boolean needsArchive) {
+    record Variant(String name, List<String> flags, boolean unpacked) {
     }
 
     record Sample(long wallMillis, long initMillis, long invokeMillis, String status) {
@@ -48,11 +57,20 @@ public final class ColdStartBenchmark {
         Path lambdas = Path.of(System.getProperty("shop.lambdas", "gatling/target/lambdas")).toAbsolutePath();
         Path work = Path.of(System.getProperty("shop.perfOutput", "gatling/target/perf")).resolve("coldstart").toAbsolutePath();
         Files.createDirectories(work);
-        String probeClassPath = probeClassPath();
+        String probeClassPath = probeClassPath(work.resolve("probe"));
 
         try (BenchStack stack = BenchStack.start()) {
             var info = stack.shop.info();
             String productId = JSON.readTree(stack.get("/catalog/products?limit=1")).path("items").get(0).path("id").asText();
+            // The probes' requests should meet DynamoDB Local warm, as they would meet DynamoDB: its GetItem
+            // and Query paths are run hot first, then this JVM's compiler threads are given time to go quiet,
+            // so that they do not share the 2 cores with the process being timed.
+            int warmup = Integer.getInteger("bench.warmup", 2000);
+            for (int i = 0; i < warmup; i++) {
+                stack.get("/catalog/products/" + productId);
+                stack.get("/catalog/products?limit=20");
+            }
+            Thread.sleep(Long.getLong("bench.settleMillis", 10_000));
             Map<String, String> env = new LinkedHashMap<>();
             env.put(ShopSettings.TABLE_NAME.environmentVariable(), info.tableName());
             env.put(ShopSettings.AUTH_ISSUER.environmentVariable(), info.issuer());
@@ -68,11 +86,11 @@ public final class ColdStartBenchmark {
             events.put("cart-service", event("GET", "/cart", UUID.randomUUID().toString()));
             events.put("orders-service", event("GET", "/orders", UUID.randomUUID().toString()));
 
+            List<String> c1Serial = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
             List<Variant> variants = List.of(
-                new Variant("default JVM flags", List.of(), false),
-                new Variant("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), false),
-                new Variant("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC + AppCDS archive",
-                    List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), true));
+                new Variant("packed jar, default JVM flags", List.of(), false),
+                new Variant("unpacked (as Lambda runs it), default JVM flags", List.of(), true),
+                new Variant("unpacked, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC (the CDK stack's flags)", c1Serial, true));
 
             Map<String, Object> result = new LinkedHashMap<>();
             StringBuilder markdown = new StringBuilder("### Cold start: JVM start to first handled event (median of %d)\n\n%s\n\n"
@@ -82,19 +100,12 @@ public final class ColdStartBenchmark {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (var service : events.entrySet()) {
                 Path jar = lambdas.resolve(service.getKey() + ".zip");
+                Path task = unpack(jar, work.resolve(service.getKey() + "-task"));
                 Path eventFile = work.resolve(service.getKey() + "-event.json");
                 Files.writeString(eventFile, service.getValue());
-                String classPath = jar + File.pathSeparator + probeClassPath;
                 for (Variant variant : variants) {
-                    List<String> flags = new ArrayList<>(variant.flags());
-                    if (variant.needsArchive()) {
-                        Path archive = work.resolve(service.getKey() + ".jsa");
-                        Files.deleteIfExists(archive);
-                        List<String> training = new ArrayList<>(flags);
-                        training.add("-XX:ArchiveClassesAtExit=" + archive);
-                        run(training, classPath, eventFile, env);
-                        flags.add("-XX:SharedArchiveFile=" + archive);
-                    }
+                    List<String> flags = variant.flags();
+                    String classPath = (variant.unpacked() ? task : jar) + File.pathSeparator + probeClassPath;
                     run(flags, classPath, eventFile, env); // an unmeasured first start warms the page cache
                     List<Sample> measured = new ArrayList<>();
                     for (int i = 0; i < samples; i++) {
@@ -131,7 +142,6 @@ public final class ColdStartBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(flags);
-        command.add("-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""));
         command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), eventFile.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
@@ -164,13 +174,46 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** The probe and the runtime's serializers; the service's own jar goes first, as on Lambda. */
-    private static String probeClassPath() throws Exception {
-        String testClasses = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    /** The runtime's serializers, the local kit's function loader and the probe's class alone; the service goes first, as on Lambda. */
+    private static String probeClassPath(Path probeClasses) throws Exception {
+        String probeClass = ColdStartProbe.class.getName().replace('.', '/') + ".class";
+        Path copy = probeClasses.resolve(probeClass);
+        Files.createDirectories(copy.getParent());
+        try (var in = ColdStartProbe.class.getClassLoader().getResourceAsStream(probeClass)) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
         String localKit = Path.of(LambdaFunction.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         String serialization = Path.of(com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.class
             .getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        return String.join(File.pathSeparator, serialization, localKit, testClasses);
+        return String.join(File.pathSeparator, serialization, localKit, probeClasses.toString());
+    }
+
+    /** The function's zip unpacked into a directory, as Lambda unpacks it into /var/task. */
+    private static Path unpack(Path zip, Path target) throws Exception {
+        if (Files.exists(target)) {
+            try (var paths = Files.walk(target)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(target);
+        try (var zipFile = new ZipFile(zip.toFile())) {
+            for (var entries = zipFile.entries(); entries.hasMoreElements(); ) {
+                var entry = entries.nextElement();
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IllegalStateException("Zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    try (var in = zipFile.getInputStream(entry)) {
+                        Files.copy(in, out);
+                    }
+                }
+            }
+        }
+        return target;
     }
 
     private static long median(long[] sorted) {
