@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  *
  * <p>The end-to-end read's client is {@code -Dbench.client}: {@code apache} (the default), Apache
  * HttpClient 4, the blocking keep-alive HTTP/1.1 client that the SDK's raw {@code GetItem} runs on
- * too, so that both sides of the ratio pay the same client; or {@code jdk}, the JDK's
+ * too (the very copy the SDK's apache-client brings, not a version of its own), so that both sides of
+ * the ratio pay the same client; or {@code jdk}, the JDK's
  * {@code java.net.http.HttpClient}, whose asynchronous design hands every exchange between threads
  * and adds its own cost on this 2-core machine. One client per run: a read timed right after another
  * read through the gateway meets its threads already awake and would be flattered.
