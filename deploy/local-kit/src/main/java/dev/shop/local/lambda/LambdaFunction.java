@@ -92,6 +92,20 @@ public final class LambdaFunction implements AutoCloseable {
         return name;
     }
 
+    /** The class loader the function's classes come from. */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /** The handler's Micronaut application context, as an object of the function's own class loader. */
+    public Object applicationContext() {
+        try {
+            return handler.getClass().getMethod("getApplicationContext").invoke(handler);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Function " + name + " has no application context", unwrap(e));
+        }
+    }
+
     /** Invokes the handler with a payload 2.0 event and returns its response, both as JSON. */
     public String invoke(String eventJson) {
         try {

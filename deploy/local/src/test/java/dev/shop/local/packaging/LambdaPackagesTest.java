@@ -1,0 +1,103 @@
+package dev.shop.local.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import dev.shop.common.routes.Service;
+import dev.shop.local.LocalSettings;
+import dev.shop.local.lambda.LambdaFunction;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The Lambda packages are trimmed for cold start (docs/performance.md): the shade filters in
+ * {@code service-parent/pom.xml} leave out the service entries of bean definitions no Shop function
+ * enables, and the HTTP client and discovery modules are not packaged at all. Trimming must never change
+ * what a function does, so each function starts here from its real package and every definition packaged
+ * without its entry is asked, in that function's own context, whether it would have been enabled.
+ */
+class LambdaPackagesTest {
+
+    private static final String REFERENCES = "META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference/";
+    private static final Path LAMBDAS = Path.of(System.getProperty("shop.lambdas"));
+
+    @BeforeAll
+    static void settings() {
+        // nothing is contacted while a function starts; the endpoints only have to be well-formed
+        LocalSettings.apply(LocalSettings.of("shop-packages", "http://127.0.0.1:9/us-east-1_packages", "packages",
+            "lambda-packages-test-cursor-secret-0123456789", "http://127.0.0.1:9"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void definitionsLeftOutOfThePackageAreOnesTheFunctionWouldNotEnable(Service service) throws Exception {
+        Path zip = LAMBDAS.resolve(service.moduleName() + ".zip");
+        Set<String> definitionClasses = new TreeSet<>();
+        Set<String> listed = new TreeSet<>();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            file.stream().map(ZipEntry::getName).forEach(name -> {
+                String simpleName = name.substring(name.lastIndexOf('/') + 1);
+                if (name.startsWith(REFERENCES) && name.length() > REFERENCES.length()) {
+                    listed.add(name.substring(REFERENCES.length()));
+                } else if (simpleName.startsWith("$") && simpleName.endsWith("$Definition.class")) {
+                    definitionClasses.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+                }
+            });
+        }
+        Set<String> leftOut = new TreeSet<>(definitionClasses);
+        leftOut.removeAll(listed);
+        assertThat(leftOut).as("definitions left out of %s", zip.getFileName())
+            .contains("io.micronaut.security.endpoints.$LoginController$Definition",
+                "io.micronaut.security.token.jwt.signature.jwks.$HttpClientJwksClient$Definition");
+        assertThat(listed).as("the function's own definitions stay")
+            .anyMatch(name -> name.startsWith("dev.shop." + service.name().toLowerCase() + "."));
+
+        try (LambdaFunction function = LambdaFunction.fromJar(service.moduleName(), zip, LambdaFunction.PAYLOAD_V2_HANDLER)) {
+            ClassLoader loader = function.classLoader();
+            Object context = function.applicationContext();
+            Method isEnabled = loader.loadClass("io.micronaut.inject.BeanDefinitionReference")
+                .getMethod("isEnabled", loader.loadClass("io.micronaut.context.BeanContext"));
+            List<String> enabled = new ArrayList<>();
+            for (String name : leftOut) {
+                Object reference = instantiate(name, loader);
+                if (reference != null && (boolean) isEnabled.invoke(reference, context)) {
+                    enabled.add(name);
+                }
+            }
+            assertThat(enabled).as("left out of %s, but enabled in its context", zip.getFileName()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void packageCarriesNoHttpClientOrServiceDiscovery(Service service) throws Exception {
+        try (ZipFile file = new ZipFile(LAMBDAS.resolve(service.moduleName() + ".zip").toFile())) {
+            assertThat(file.stream().map(ZipEntry::getName))
+                .noneMatch(name -> name.startsWith("io/micronaut/http/client/") || name.startsWith("io/micronaut/discovery/"));
+        }
+    }
+
+    /** The definition, or null where it cannot even load from this package (Micronaut skips those as well). */
+    private static Object instantiate(String name, ClassLoader loader) throws ReflectiveOperationException {
+        try {
+            return Class.forName(name, true, loader).getDeclaredConstructor().newInstance();
+        } catch (LinkageError missingClass) {
+            return null;
+        } catch (InvocationTargetException failed) {
+            if (failed.getCause() instanceof LinkageError) {
+                return null;
+            }
+            throw failed;
+        }
+    }
+}
