@@ -36,8 +36,9 @@ import dev.shop.local.lambda.LambdaFunction;
  * (a {@code logback-test.xml}) is on the probe's class path: the service starts with the logging it
  * has on Lambda.
  *
- * <p>Variants of JVM flags are measured side by side, {@code -Dbench.samples} (default 5) each, the
- * median reported. Run with {@code bin/perf-bench coldstart}.
+ * <p>Every probe runs with {@code -XX:MaxRAM} set to the function's memory ({@code -Dbench.memoryMb},
+ * default 1024 as the CDK stack deploys it), so its heap is sized as on Lambda. Variants of JVM flags
+ * take turns sample by sample, {@code -Dbench.samples} (default 5) each, the median reported. Run with {@code bin/perf-bench coldstart}.
  */
 public final class ColdStartBenchmark {
 
@@ -86,10 +87,13 @@ public final class ColdStartBenchmark {
             events.put("cart-service", event("GET", "/cart", UUID.randomUUID().toString()));
             events.put("orders-service", event("GET", "/orders", UUID.randomUUID().toString()));
 
-            List<String> c1Serial = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+            // A function's JVM sizes its heap from the function's memory (the CDK stack's default, 1024 MB),
+            // not from this machine's 24 GiB: the probes see the same memory, so they collect as often as on Lambda.
+            String memory = "-XX:MaxRAM=" + Integer.getInteger("bench.memoryMb", 1024) + "m";
+            List<String> c1Serial = List.of(memory, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
             List<Variant> variants = List.of(
-                new Variant("packed jar, default JVM flags", List.of(), false),
-                new Variant("unpacked (as Lambda runs it), default JVM flags", List.of(), true),
+                new Variant("packed jar, default JVM flags", List.of(memory), false),
+                new Variant("unpacked (as Lambda runs it), default JVM flags", List.of(memory), true),
                 new Variant("unpacked, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC (the CDK stack's flags)", c1Serial, true));
 
             Map<String, Object> result = new LinkedHashMap<>();
@@ -103,14 +107,20 @@ public final class ColdStartBenchmark {
                 Path task = unpack(jar, work.resolve(service.getKey() + "-task"));
                 Path eventFile = work.resolve(service.getKey() + "-event.json");
                 Files.writeString(eventFile, service.getValue());
+                // the variants take turns sample by sample (A, B, C, A, B, C, ...), so that the machine's drift
+                // within the run falls on all of them alike
+                Map<Variant, List<Sample>> samplesOf = new LinkedHashMap<>();
                 for (Variant variant : variants) {
-                    List<String> flags = variant.flags();
-                    String classPath = (variant.unpacked() ? task : jar) + File.pathSeparator + probeClassPath;
-                    run(flags, classPath, eventFile, env); // an unmeasured first start warms the page cache
-                    List<Sample> measured = new ArrayList<>();
-                    for (int i = 0; i < samples; i++) {
-                        measured.add(run(flags, classPath, eventFile, env));
+                    run(variant.flags(), classPath(variant, task, jar, probeClassPath), eventFile, env); // warms the page cache
+                    samplesOf.put(variant, new ArrayList<>());
+                }
+                for (int i = 0; i < samples; i++) {
+                    for (Variant variant : variants) {
+                        samplesOf.get(variant).add(run(variant.flags(), classPath(variant, task, jar, probeClassPath), eventFile, env));
                     }
+                }
+                for (Variant variant : variants) {
+                    List<Sample> measured = samplesOf.get(variant);
                     long[] wall = measured.stream().mapToLong(Sample::wallMillis).sorted().toArray();
                     long[] init = measured.stream().mapToLong(Sample::initMillis).sorted().toArray();
                     long[] invoke = measured.stream().mapToLong(Sample::invokeMillis).sorted().toArray();
@@ -172,6 +182,10 @@ public final class ColdStartBenchmark {
         while ((line = out.readLine()) != null) {
             output.append(line).append('\n');
         }
+    }
+
+    private static String classPath(Variant variant, Path task, Path jar, String probeClassPath) {
+        return (variant.unpacked() ? task : jar) + File.pathSeparator + probeClassPath;
     }
 
     /** The runtime's serializers, the local kit's function loader and the probe's class alone; the service goes first, as on Lambda. */
