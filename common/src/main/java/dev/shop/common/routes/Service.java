@@ -1,5 +1,7 @@
 package dev.shop.common.routes;
 
+import java.nio.file.Path;
+
 /** The three deployables behind the one HTTP API. */
 public enum Service {
     CATALOG("catalog-service"),
@@ -15,5 +17,10 @@ public enum Service {
     /** Maven module (and Lambda jar) name of the service. */
     public String moduleName() {
         return moduleName;
+    }
+
+    /** The service's Lambda zip in {@code directory}, where the build copies each as {@code <module>.zip}. */
+    public Path lambdaPackage(Path directory) {
+        return directory.resolve(moduleName + ".zip");
     }
 }

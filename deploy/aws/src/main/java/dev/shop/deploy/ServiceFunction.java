@@ -80,7 +80,7 @@ final class ServiceFunction extends Construct {
     }
 
     private static Path lambdaPackage(Path directory, Service service) {
-        Path zip = directory.resolve(service.moduleName() + ".zip");
+        Path zip = service.lambdaPackage(directory);
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("No Lambda package " + zip.toAbsolutePath()
                 + ": build the services first (./mvnw -B -DskipTests package at the repository root)"

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shop.common.config.ShopSettings;
 import dev.shop.common.routes.Routes;
+import dev.shop.common.routes.Service;
 import dev.shop.local.lambda.LambdaFunction;
 
 /**
@@ -82,10 +84,10 @@ public final class ColdStartBenchmark {
             env.put("AWS_ACCESS_KEY_ID", "local");
             env.put("AWS_SECRET_ACCESS_KEY", "local");
 
-            Map<String, String> events = new LinkedHashMap<>();
-            events.put("catalog-service", event("GET", "/catalog/products/" + productId, null));
-            events.put("cart-service", event("GET", "/cart", UUID.randomUUID().toString()));
-            events.put("orders-service", event("GET", "/orders", UUID.randomUUID().toString()));
+            Map<Service, String> events = new EnumMap<>(Service.class);
+            events.put(Service.CATALOG, event("GET", "/catalog/products/" + productId, null));
+            events.put(Service.CART, event("GET", "/cart", UUID.randomUUID().toString()));
+            events.put(Service.ORDERS, event("GET", "/orders", UUID.randomUUID().toString()));
 
             // A function's JVM sizes its heap from the function's memory (the CDK stack's default, 1024 MB),
             // not from this machine's 24 GiB: the probes see the same memory, so they collect as often as on Lambda.
@@ -103,9 +105,10 @@ public final class ColdStartBenchmark {
                 .append("|---|---|---:|---:|---:|---:|---:|---|\n");
             List<Map<String, Object>> rows = new ArrayList<>();
             for (var service : events.entrySet()) {
-                Path jar = lambdas.resolve(service.getKey() + ".zip");
-                Path task = unpack(jar, work.resolve(service.getKey() + "-task"));
-                Path eventFile = work.resolve(service.getKey() + "-event.json");
+                String name = service.getKey().moduleName();
+                Path jar = service.getKey().lambdaPackage(lambdas);
+                Path task = unpack(jar, work.resolve(name + "-task"));
+                Path eventFile = work.resolve(name + "-event.json");
                 Files.writeString(eventFile, service.getValue());
                 // the variants take turns sample by sample (A, B, C, A, B, C, ...), so that the machine's drift
                 // within the run falls on all of them alike
@@ -125,10 +128,10 @@ public final class ColdStartBenchmark {
                     long[] init = measured.stream().mapToLong(Sample::initMillis).sorted().toArray();
                     long[] invoke = measured.stream().mapToLong(Sample::invokeMillis).sorted().toArray();
                     String statuses = String.join(",", measured.stream().map(Sample::status).distinct().toList());
-                    markdown.append("| %s | %s | %d | %d | %d | %d | %d | %s |\n".formatted(service.getKey(), variant.name(),
+                    markdown.append("| %s | %s | %d | %d | %d | %d | %d | %s |\n".formatted(name, variant.name(),
                         median(wall), wall[0], wall[wall.length - 1], median(init), median(invoke), statuses));
                     Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("service", service.getKey());
+                    row.put("service", name);
                     row.put("variant", variant.name());
                     row.put("medianMs", median(wall));
                     row.put("samplesMs", Arrays.stream(wall).boxed().toList());

@@ -80,7 +80,7 @@ public final class TestShop {
         String lambdas = System.getProperty(LAMBDAS_PROPERTY);
         if (lambdas != null) {
             for (Service other : Service.values()) {
-                Path jar = Path.of(lambdas, other.moduleName() + ".zip");
+                Path jar = other.lambdaPackage(Path.of(lambdas));
                 if (other != underTest && Files.exists(jar)) {
                     functions.put(other, LambdaFunction.fromJar(other.moduleName(), jar, LambdaFunction.PAYLOAD_V2_HANDLER));
                 }

@@ -69,7 +69,7 @@ public final class ShopLocal implements AutoCloseable {
 
             Map<Service, LambdaFunction> functions = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                Path jar = options.lambdasDir().resolve(service.moduleName() + ".zip");
+                Path jar = service.lambdaPackage(options.lambdasDir());
                 if (!Files.exists(jar)) {
                     throw new IllegalStateException("No Lambda jar at " + jar + "; build it with ./mvnw -DskipTests package");
                 }

@@ -41,7 +41,7 @@ class LambdaPackagesTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void definitionsLeftOutOfThePackageAreOnesTheFunctionWouldNotEnable(Service service) throws Exception {
-        Path zip = LAMBDAS.resolve(service.moduleName() + ".zip");
+        Path zip = service.lambdaPackage(LAMBDAS);
         Set<String> definitionClasses = new TreeSet<>();
         Set<String> listed = new TreeSet<>();
         try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -81,7 +81,7 @@ class LambdaPackagesTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void packageCarriesNoHttpClientOrServiceDiscovery(Service service) throws Exception {
-        try (ZipFile file = new ZipFile(LAMBDAS.resolve(service.moduleName() + ".zip").toFile())) {
+        try (ZipFile file = new ZipFile(service.lambdaPackage(LAMBDAS).toFile())) {
             assertThat(file.stream().map(ZipEntry::getName))
                 .noneMatch(name -> name.startsWith("io/micronaut/http/client/") || name.startsWith("io/micronaut/discovery/"));
         }
