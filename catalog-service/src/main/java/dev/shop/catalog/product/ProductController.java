@@ -1,12 +1,12 @@
 package dev.shop.catalog.product;
 
-import dev.shop.common.web.IfMatch;
 import java.net.URI;
 import java.util.function.Function;
 
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
 import dev.shop.common.security.Roles;
+import dev.shop.common.web.IfMatch;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;

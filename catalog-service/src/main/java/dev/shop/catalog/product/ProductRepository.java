@@ -1,6 +1,5 @@
 package dev.shop.catalog.product;
 
-import dev.shop.common.web.IfMatch;
 import static dev.shop.common.table.ProductAttributes.AVAILABLE;
 import static dev.shop.common.table.ProductAttributes.CATEGORY;
 import static dev.shop.common.table.ProductAttributes.CURRENCY;
@@ -31,6 +30,7 @@ import dev.shop.common.paging.PageRequest;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
 import dev.shop.common.table.TableName;
+import dev.shop.common.web.IfMatch;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
 import io.micronaut.context.annotation.Value;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.shop.common.table.Keys;
-import dev.shop.common.table.TableName;
 import dev.shop.common.table.ProductSnapshot;
+import dev.shop.common.table.TableName;
 import dev.shop.orders.order.OrderItem;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;

@@ -1,7 +1,5 @@
 package dev.shop.orders.checkout;
 
-import dev.shop.common.table.ProductSnapshot;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.shop.common.table.ProductSnapshot;
 import dev.shop.orders.order.OrderIds;
 import dev.shop.orders.order.OrderItem;
 import dev.shop.orders.order.OrderLine;

@@ -1,5 +1,6 @@
 package dev.shop.local.gateway;
 
+import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -20,7 +21,7 @@ public final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
             return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(200)
                 .withHeaders(Map.of("content-type", "application/json", "x-function", context.getFunctionName()))
-                .withCookies(java.util.List.of("seen=1; Path=/"))
+                .withCookies(List.of("seen=1; Path=/"))
                 .withBody(JSON.writeValueAsString(event))
                 .build();
         } catch (JsonProcessingException e) {
