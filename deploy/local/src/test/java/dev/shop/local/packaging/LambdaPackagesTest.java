@@ -7,11 +7,14 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import dev.shop.common.routes.Routes;
 import dev.shop.common.routes.Service;
 import dev.shop.local.LocalSettings;
 import dev.shop.local.lambda.LambdaFunction;
@@ -24,7 +27,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code service-parent/pom.xml} leave out the service entries of bean definitions no Shop function
  * enables, and the HTTP client and discovery modules are not packaged at all. Trimming must never change
  * what a function does, so each function starts here from its real package and every definition packaged
- * without its entry is asked, in that function's own context, whether it would have been enabled.
+ * without its entry is asked, in that function's own context, whether it would have been enabled: by its own
+ * conditions and by those of the package configurations around it.
  */
 class LambdaPackagesTest {
 
@@ -65,16 +69,48 @@ class LambdaPackagesTest {
         try (LambdaFunction function = LambdaFunction.fromJar(service.moduleName(), zip, LambdaFunction.PAYLOAD_V2_HANDLER)) {
             ClassLoader loader = function.classLoader();
             Object context = function.applicationContext();
-            Method isEnabled = loader.loadClass("io.micronaut.inject.BeanDefinitionReference")
-                .getMethod("isEnabled", loader.loadClass("io.micronaut.context.BeanContext"));
+            Class<?> beanContext = loader.loadClass("io.micronaut.context.BeanContext");
+            Method isEnabled = loader.loadClass("io.micronaut.inject.BeanDefinitionReference").getMethod("isEnabled", beanContext);
+            Method findConfiguration = beanContext.getMethod("findBeanConfiguration", String.class);
+            Method configurationEnabled = loader.loadClass("io.micronaut.inject.BeanConfiguration").getMethod("isEnabled", beanContext);
             List<String> enabled = new ArrayList<>();
             for (String name : leftOut) {
                 Object reference = instantiate(name, loader);
-                if (reference != null && (boolean) isEnabled.invoke(reference, context)) {
+                if (reference != null && (boolean) isEnabled.invoke(reference, context)
+                        && packagesEnabled(name, context, findConfiguration, configurationEnabled)) {
                     enabled.add(name);
                 }
             }
             assertThat(enabled).as("left out of %s, but enabled in its context", zip.getFileName()).isEmpty();
+        }
+    }
+
+    /**
+     * A function answers exactly its rows of the route table: nothing a framework module adds on its own
+     * (micronaut-security's {@code /token_info} introspection endpoint was one) and nothing missing. HEAD
+     * is Micronaut's automatic companion of each GET.
+     */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void functionRoutesAreExactlyItsRowsOfTheRouteTable(Service service) throws Exception {
+        try (LambdaFunction function = LambdaFunction.fromJar(service.moduleName(), service.lambdaPackage(LAMBDAS),
+                LambdaFunction.PAYLOAD_V2_HANDLER)) {
+            ClassLoader loader = function.classLoader();
+            Object context = function.applicationContext();
+            Class<?> routerType = loader.loadClass("io.micronaut.web.router.Router");
+            Class<?> routeType = loader.loadClass("io.micronaut.web.router.UriRouteInfo");
+            Method getBean = loader.loadClass("io.micronaut.context.BeanLocator").getMethod("getBean", Class.class);
+            Method method = routeType.getMethod("getHttpMethodName");
+            Method template = routeType.getMethod("getUriMatchTemplate");
+            Object router = getBean.invoke(context, routerType);
+            Set<String> served = new TreeSet<>();
+            for (Object route : ((Stream<?>) routerType.getMethod("uriRoutes").invoke(router)).toList()) {
+                served.add(method.invoke(route) + " " + template.invoke(route));
+            }
+            served.removeIf(route -> route.startsWith("HEAD ") && served.contains("GET " + route.substring(5)));
+
+            assertThat(served).containsExactlyInAnyOrderElementsOf(
+                Routes.of(service).stream().map(route -> route.method() + " " + route.path()).toList());
         }
     }
 
@@ -85,6 +121,23 @@ class LambdaPackagesTest {
             assertThat(file.stream().map(ZipEntry::getName))
                 .noneMatch(name -> name.startsWith("io/micronaut/http/client/") || name.startsWith("io/micronaut/discovery/"));
         }
+    }
+
+    /**
+     * Whether every package configuration enclosing the definition is enabled. A package's
+     * {@code @Configuration @Requires(...)} is not part of its definitions' own conditions: Micronaut checks it
+     * separately, and skips every definition inside a disabled one.
+     */
+    private static boolean packagesEnabled(String definition, Object context, Method findConfiguration,
+                                           Method configurationEnabled) throws ReflectiveOperationException {
+        for (String pkg = definition.substring(0, definition.lastIndexOf('.')); !pkg.isEmpty();
+             pkg = pkg.contains(".") ? pkg.substring(0, pkg.lastIndexOf('.')) : "") {
+            Optional<?> configuration = (Optional<?>) findConfiguration.invoke(context, pkg);
+            if (configuration.isPresent() && !(boolean) configurationEnabled.invoke(configuration.get(), context)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The definition, or null where it cannot even load from this package (Micronaut skips those as well). */
