@@ -29,15 +29,6 @@ final class ServiceFunction extends Construct {
     /** The payload 2.0 handler every service jar runs (the handler is configuration, not code). */
     static final String HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
     static final String ALIAS = "live";
-    /**
-     * Stop at C1: after a cold start or a snapshot restore, C2 compilation
-     * competes with the first requests for the function's small CPU share; C1
-     * code is ready sooner, which short API requests gain more from than from
-     * C2's peak speed. Serial GC: a function has about one vCPU, where parallel
-     * GC threads only compete with the request. Together they took 0.6-1.5 s off
-     * each service's cold start in docs/performance.md, measurement 4.
-     */
-    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final Alias alias;
 

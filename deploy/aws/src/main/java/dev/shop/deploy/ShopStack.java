@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import dev.shop.common.config.ShopSettings;
+import dev.shop.common.lambda.LambdaJvm;
 import dev.shop.common.routes.Service;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Environment;
@@ -49,7 +50,7 @@ final class ShopStack extends Stack {
             ShopSettings.AUTH_ISSUER.environmentVariable(), identity.issuer(),
             ShopSettings.AUTH_CLIENT_ID.environmentVariable(), identity.clientId(),
             ShopSettings.CURSOR_SECRET.environmentVariable(), cursorSecret.getSecretValue().unsafeUnwrap(),
-            "JAVA_TOOL_OPTIONS", ServiceFunction.JAVA_TOOL_OPTIONS);
+            "JAVA_TOOL_OPTIONS", LambdaJvm.javaToolOptions(settings.memoryMb()));
 
         Map<Service, ServiceFunction> functions = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {

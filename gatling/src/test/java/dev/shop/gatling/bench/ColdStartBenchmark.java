@@ -21,6 +21,7 @@ import java.util.zip.ZipFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shop.common.config.ShopSettings;
+import dev.shop.common.lambda.LambdaJvm;
 import dev.shop.common.routes.Routes;
 import dev.shop.common.routes.Service;
 import dev.shop.local.lambda.LambdaFunction;
@@ -40,7 +41,8 @@ import dev.shop.local.lambda.LambdaFunction;
  *
  * <p>Every probe runs with {@code -XX:MaxRAM} set to the function's memory ({@code -Dbench.memoryMb},
  * default 1024 as the CDK stack deploys it), so its heap is sized as on Lambda. Variants of JVM flags
- * take turns sample by sample, {@code -Dbench.samples} (default 5) each, the median reported. Run with {@code bin/perf-bench coldstart}.
+ * take turns sample by sample, {@code -Dbench.samples} (default 5) each, the median reported; the last
+ * variant runs the flags the CDK stack deploys ({@link LambdaJvm}). Run with {@code bin/perf-bench coldstart}.
  */
 public final class ColdStartBenchmark {
 
@@ -91,12 +93,17 @@ public final class ColdStartBenchmark {
 
             // A function's JVM sizes its heap from the function's memory (the CDK stack's default, 1024 MB),
             // not from this machine's 24 GiB: the probes see the same memory, so they collect as often as on Lambda.
-            String memory = "-XX:MaxRAM=" + Integer.getInteger("bench.memoryMb", 1024) + "m";
+            int memoryMb = Integer.getInteger("bench.memoryMb", 1024);
+            String memory = "-XX:MaxRAM=" + memoryMb + "m";
             List<String> c1Serial = List.of(memory, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+            String deployed = LambdaJvm.javaToolOptions(memoryMb);
+            List<String> deployedFlags = new ArrayList<>(List.of(memory));
+            deployedFlags.addAll(List.of(deployed.split(" ")));
             List<Variant> variants = List.of(
                 new Variant("packed jar, default JVM flags", List.of(memory), false),
                 new Variant("unpacked (as Lambda runs it), default JVM flags", List.of(memory), true),
-                new Variant("unpacked, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC (the CDK stack's flags)", c1Serial, true));
+                new Variant("unpacked, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC", c1Serial, true),
+                new Variant("unpacked, `" + deployed + "` (the CDK stack's flags)", deployedFlags, true));
 
             Map<String, Object> result = new LinkedHashMap<>();
             StringBuilder markdown = new StringBuilder("### Cold start: JVM start to first handled event (median of %d)\n\n%s\n\n"
