@@ -5,16 +5,16 @@ import java.util.Locale;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * The services' logging, configured in code: one console appender (Lambda ships
- * stdout to CloudWatch Logs, which stamps each line itself), root at INFO or at
- * {@code SHOP_LOG_LEVEL}.
+ * stdout to CloudWatch Logs, which stamps each line itself) writing
+ * {@link ConsoleLayout}'s lines, root at INFO or at {@code SHOP_LOG_LEVEL}.
  *
  * <p>It is code rather than a {@code logback.xml} because parsing XML is the
  * dearest part of starting logback: Joran, its model classes and the JDK's XML
@@ -27,16 +27,17 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
     static final String LEVEL_VARIABLE = "SHOP_LOG_LEVEL";
-    static final String PATTERN = "%-5level [%thread] %logger{36} - %msg%n";
-
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (configurationFileGiven()) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        ConsoleLayout layout = new ConsoleLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
 
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();

@@ -7,10 +7,10 @@ import java.util.ServiceLoader;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +44,9 @@ class ConsoleLoggingTest {
         assertThat(appender).isInstanceOf(ConsoleAppender.class);
         assertThat(appender.isStarted()).isTrue();
         var encoder = ((ConsoleAppender<?>) appender).getEncoder();
-        assertThat(encoder).isInstanceOf(PatternLayoutEncoder.class);
-        assertThat(((PatternLayoutEncoder) encoder).getPattern()).isEqualTo(ConsoleLogging.PATTERN);
+        assertThat(encoder).isInstanceOf(LayoutWrappingEncoder.class);
+        assertThat(((LayoutWrappingEncoder<?>) encoder).getLayout()).isInstanceOf(ConsoleLayout.class);
+        assertThat(encoder.isStarted()).isTrue();
     }
 
     @Test
