@@ -10,7 +10,7 @@ class LambdaJvmTest {
     @Test
     void defaultFunctionStopsAtC1WithSerialCollectorAndSizedYoungGeneration() {
         assertThat(LambdaJvm.javaToolOptions(1024))
-            .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MetaspaceSize=64m -Xmn102m");
+            .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:MetaspaceSize=64m -Xmn102m");
     }
 
     @Test

@@ -145,7 +145,7 @@ class ShopStackTest {
             assertThat(variables.get("SHOP_CURSOR_SECRET")).isEqualTo(Map.of("Fn::Join", List.of("",
                 List.of("{{resolve:secretsmanager:", ref(secret), ":SecretString:::}}"))));
             assertThat(variables.get("JAVA_TOOL_OPTIONS"))
-                .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MetaspaceSize=64m -Xmn102m");
+                .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:MetaspaceSize=64m -Xmn102m");
         }
     }
 
