@@ -16,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Benchmark (not a test): which SDK HTTP client a Lambda should use for
- * DynamoDB. For each client it starts a fresh JVM, as a cold Lambda would, and
+ * DynamoDB: UrlConnection, Apache or the AWS CRT client. For each client it starts a fresh JVM, as a cold Lambda would, and
  * measures the time from JVM start to the first GetItem answered and the
  * classes loaded by then, then the warm GetItem latency (p50, p99, after as many warm-up calls). Run with
  * {@code bin/perf-http-client}; results are in docs/performance.md.
@@ -49,7 +50,7 @@ public final class HttpClientBenchmark {
                     "SK", AttributeValue.fromS(Keys.product("bench").sk()),
                     "name", AttributeValue.fromS("Benchmark product"))));
             }
-            for (String client : List.of("urlconnection", "apache")) {
+            for (String client : List.of("urlconnection", "apache", "crt")) {
                 List<String> runs = new ArrayList<>();
                 for (int run = 0; run < COLD_RUNS; run++) {
                     runs.add(runChild(client, dynamoDb.endpoint()));
@@ -71,7 +72,11 @@ public final class HttpClientBenchmark {
     }
 
     private static void measureInThisJvm(String client, String endpoint) {
-        SdkHttpClient http = client.equals("apache") ? ApacheHttpClient.builder().build() : UrlConnectionHttpClient.builder().build();
+        SdkHttpClient http = switch (client) {
+            case "apache" -> ApacheHttpClient.builder().build();
+            case "crt" -> AwsCrtHttpClient.builder().build();
+            default -> UrlConnectionHttpClient.builder().build();
+        };
         DynamoDbClient dynamoDb = DynamoDbClient.builder()
             .endpointOverride(URI.create(endpoint))
             .region(Region.US_EAST_1)
