@@ -16,7 +16,7 @@ import ch.qos.logback.core.LayoutBase;
  */
 final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
 
-    static final int LOGGER_LENGTH = 36;
+    private static final int LOGGER_LENGTH = 36;
     private static final int LEVEL_WIDTH = 5;
 
     private final TargetLengthBasedClassNameAbbreviator abbreviator = new TargetLengthBasedClassNameAbbreviator(LOGGER_LENGTH);

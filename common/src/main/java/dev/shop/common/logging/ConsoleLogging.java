@@ -27,6 +27,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
     static final String LEVEL_VARIABLE = "SHOP_LOG_LEVEL";
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (configurationFileGiven()) {
