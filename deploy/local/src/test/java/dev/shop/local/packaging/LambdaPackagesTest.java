@@ -6,7 +6,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +20,7 @@ import dev.shop.common.routes.Routes;
 import dev.shop.common.routes.Service;
 import dev.shop.local.LocalSettings;
 import dev.shop.local.lambda.LambdaFunction;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,12 +37,26 @@ class LambdaPackagesTest {
 
     private static final String REFERENCES = "META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference/";
     private static final Path LAMBDAS = Path.of(System.getProperty("shop.lambdas"));
+    /** Each function started once from its package, for every test of this class. */
+    private static final Map<Service, LambdaFunction> FUNCTIONS = new EnumMap<>(Service.class);
 
     @BeforeAll
     static void settings() {
         // nothing is contacted while a function starts; the endpoints only have to be well-formed
         LocalSettings.apply(LocalSettings.of("shop-packages", "http://127.0.0.1:9/us-east-1_packages", "packages",
             "lambda-packages-test-cursor-secret-0123456789", "http://127.0.0.1:9"));
+    }
+
+    @AfterAll
+    static void stopFunctions() throws Exception {
+        for (LambdaFunction function : FUNCTIONS.values()) {
+            function.close();
+        }
+    }
+
+    private static LambdaFunction function(Service service) {
+        return FUNCTIONS.computeIfAbsent(service, started -> LambdaFunction.fromJar(started.moduleName(),
+            started.lambdaPackage(LAMBDAS), LambdaFunction.PAYLOAD_V2_HANDLER));
     }
 
     @ParameterizedTest
@@ -66,23 +83,22 @@ class LambdaPackagesTest {
         assertThat(listed).as("the function's own definitions stay")
             .anyMatch(name -> name.startsWith("dev.shop." + service.name().toLowerCase() + "."));
 
-        try (LambdaFunction function = LambdaFunction.fromJar(service.moduleName(), zip, LambdaFunction.PAYLOAD_V2_HANDLER)) {
-            ClassLoader loader = function.classLoader();
-            Object context = function.applicationContext();
-            Class<?> beanContext = loader.loadClass("io.micronaut.context.BeanContext");
-            Method isEnabled = loader.loadClass("io.micronaut.inject.BeanDefinitionReference").getMethod("isEnabled", beanContext);
-            Method findConfiguration = beanContext.getMethod("findBeanConfiguration", String.class);
-            Method configurationEnabled = loader.loadClass("io.micronaut.inject.BeanConfiguration").getMethod("isEnabled", beanContext);
-            List<String> enabled = new ArrayList<>();
-            for (String name : leftOut) {
-                Object reference = instantiate(name, loader);
-                if (reference != null && (boolean) isEnabled.invoke(reference, context)
-                        && packagesEnabled(name, context, findConfiguration, configurationEnabled)) {
-                    enabled.add(name);
-                }
+        LambdaFunction function = function(service);
+        ClassLoader loader = function.classLoader();
+        Object context = function.applicationContext();
+        Class<?> beanContext = loader.loadClass("io.micronaut.context.BeanContext");
+        Method isEnabled = loader.loadClass("io.micronaut.inject.BeanDefinitionReference").getMethod("isEnabled", beanContext);
+        Method findConfiguration = beanContext.getMethod("findBeanConfiguration", String.class);
+        Method configurationEnabled = loader.loadClass("io.micronaut.inject.BeanConfiguration").getMethod("isEnabled", beanContext);
+        List<String> enabled = new ArrayList<>();
+        for (String name : leftOut) {
+            Object reference = instantiate(name, loader);
+            if (reference != null && (boolean) isEnabled.invoke(reference, context)
+                    && packagesEnabled(name, context, findConfiguration, configurationEnabled)) {
+                enabled.add(name);
             }
-            assertThat(enabled).as("left out of %s, but enabled in its context", zip.getFileName()).isEmpty();
         }
+        assertThat(enabled).as("left out of %s, but enabled in its context", zip.getFileName()).isEmpty();
     }
 
     /**
@@ -93,25 +109,23 @@ class LambdaPackagesTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void functionRoutesAreExactlyItsRowsOfTheRouteTable(Service service) throws Exception {
-        try (LambdaFunction function = LambdaFunction.fromJar(service.moduleName(), service.lambdaPackage(LAMBDAS),
-                LambdaFunction.PAYLOAD_V2_HANDLER)) {
-            ClassLoader loader = function.classLoader();
-            Object context = function.applicationContext();
-            Class<?> routerType = loader.loadClass("io.micronaut.web.router.Router");
-            Class<?> routeType = loader.loadClass("io.micronaut.web.router.UriRouteInfo");
-            Method getBean = loader.loadClass("io.micronaut.context.BeanLocator").getMethod("getBean", Class.class);
-            Method method = routeType.getMethod("getHttpMethodName");
-            Method template = routeType.getMethod("getUriMatchTemplate");
-            Object router = getBean.invoke(context, routerType);
-            Set<String> served = new TreeSet<>();
-            for (Object route : ((Stream<?>) routerType.getMethod("uriRoutes").invoke(router)).toList()) {
-                served.add(method.invoke(route) + " " + template.invoke(route));
-            }
-            served.removeIf(route -> route.startsWith("HEAD ") && served.contains("GET " + route.substring(5)));
-
-            assertThat(served).containsExactlyInAnyOrderElementsOf(
-                Routes.of(service).stream().map(route -> route.method() + " " + route.path()).toList());
+        LambdaFunction function = function(service);
+        ClassLoader loader = function.classLoader();
+        Object context = function.applicationContext();
+        Class<?> routerType = loader.loadClass("io.micronaut.web.router.Router");
+        Class<?> routeType = loader.loadClass("io.micronaut.web.router.UriRouteInfo");
+        Method getBean = loader.loadClass("io.micronaut.context.BeanLocator").getMethod("getBean", Class.class);
+        Method method = routeType.getMethod("getHttpMethodName");
+        Method template = routeType.getMethod("getUriMatchTemplate");
+        Object router = getBean.invoke(context, routerType);
+        Set<String> served = new TreeSet<>();
+        for (Object route : ((Stream<?>) routerType.getMethod("uriRoutes").invoke(router)).toList()) {
+            served.add(method.invoke(route) + " " + template.invoke(route));
         }
+        served.removeIf(route -> route.startsWith("HEAD ") && served.contains("GET " + route.substring(5)));
+
+        assertThat(served).containsExactlyInAnyOrderElementsOf(
+            Routes.of(service).stream().map(route -> route.method() + " " + route.path()).toList());
     }
 
     @ParameterizedTest
