@@ -2,6 +2,7 @@ package dev.shop.common.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,7 +34,7 @@ class ConsoleLayoutTest {
         Logger shortName = loggers.getLogger("dev.shop.Short");
         Logger longName = loggers.getLogger("io.micronaut.context.DefaultApplicationContext$RuntimeConfiguredEnvironment");
         Exception cause = new IllegalStateException("table shop is missing");
-        Exception thrown = new UncheckedIOException("DynamoDB call failed", new java.io.IOException("reset", cause));
+        Exception thrown = new UncheckedIOException("DynamoDB call failed", new IOException("reset", cause));
         return Stream.of(
             event(shortName, Level.INFO, "Established active environments: {}", new Object[] {List.of("function", "lambda")}, null),
             event(longName, Level.WARN, "plain message", null, null),
