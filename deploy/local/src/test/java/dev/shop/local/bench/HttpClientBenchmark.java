@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import dev.shop.common.lambda.LambdaJvm;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.TableProvisioner;
 import dev.shop.local.dynamodb.EmbeddedDynamoDb;
@@ -33,6 +34,7 @@ public final class HttpClientBenchmark {
 
     private static final int WARM_CALLS = 3000;
     private static final int COLD_RUNS = 5;
+    private static final int FUNCTION_MEMORY_MB = 1024;
 
     private HttpClientBenchmark() {
     }
@@ -62,10 +64,13 @@ public final class HttpClientBenchmark {
     }
 
     private static String runChild(String client, String endpoint) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-cp", System.getProperty("java.class.path"), HttpClientBenchmark.class.getName(), client, endpoint)
-            .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the JVM of a deployed function: its memory and the flags the CDK stack sets
+        command.add("-XX:MaxRAM=" + FUNCTION_MEMORY_MB + "m");
+        command.addAll(List.of(LambdaJvm.javaToolOptions(FUNCTION_MEMORY_MB).split(" ")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HttpClientBenchmark.class.getName(), client, endpoint));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes()).strip();
         process.waitFor();
         return output.lines().filter(line -> line.startsWith("coldStartMs")).findFirst().orElse(output);
