@@ -23,8 +23,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What the benchmark mains share: the in-memory local stack in this JVM, an HTTP client timed with
- * {@link System#nanoTime()}, a DynamoDB client built like the services' (Apache HTTP
- * client), and writing results next to each other under {@code target/perf/}.
+ * {@link System#nanoTime()}, a DynamoDB client for the raw baseline (on Apache's HTTP client, the
+ * library the overhead benchmark's end-to-end reads are timed with, so that both sides pay the same
+ * client; the services use the CRT client), and writing results next to each other under
+ * {@code target/perf/}.
  */
 final class BenchStack implements AutoCloseable {
 

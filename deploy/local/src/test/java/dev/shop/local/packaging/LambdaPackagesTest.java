@@ -138,6 +138,25 @@ class LambdaPackagesTest {
     }
 
     /**
+     * The functions' one HTTP client is the AWS CRT client (common's {@code DynamoDbFactory}): Apache's is not
+     * packaged, and the CRT's native library is there for the 64-bit platforms (Lambda's arm64 and x86_64,
+     * and the machines that run the local stack), never for the 32-bit ones the shade plugin leaves out.
+     */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void packageCarriesTheCrtClientWithItsNativeLibraryForLambda(Service service) throws Exception {
+        try (ZipFile file = new ZipFile(service.lambdaPackage(LAMBDAS).toFile())) {
+            List<String> names = file.stream().map(ZipEntry::getName).toList();
+            assertThat(names)
+                .contains("software/amazon/awssdk/http/crt/AwsCrtHttpClient.class",
+                    "linux/armv8/glibc/libaws-crt-jni.so", "linux/x86_64/glibc/libaws-crt-jni.so")
+                .noneMatch(name -> name.startsWith("org/apache/http/") || name.startsWith("software/amazon/awssdk/http/apache/"))
+                .noneMatch(name -> name.startsWith("linux/armv6/") || name.startsWith("linux/armv7/")
+                    || name.startsWith("linux/x86_32/") || name.startsWith("windows/x86_32/"));
+        }
+    }
+
+    /**
      * Whether every package configuration enclosing the definition is enabled. A package's
      * {@code @Configuration @Requires(...)} is not part of its definitions' own conditions: Micronaut checks it
      * separately, and skips every definition inside a disabled one.
