@@ -139,8 +139,9 @@ class LambdaPackagesTest {
 
     /**
      * The functions' one HTTP client is the AWS CRT client (common's {@code DynamoDbFactory}): Apache's is not
-     * packaged, and the CRT's native library is there for the 64-bit platforms (Lambda's arm64 and x86_64,
-     * and the machines that run the local stack), never for the 32-bit ones the shade plugin leaves out.
+     * packaged, and the CRT's native library is there for the platforms whose JVMs load it (Lambda's arm64 and
+     * x86_64 on glibc, and the 64-bit machines that run the local stack), never for the 32-bit or musl builds the
+     * shade plugin leaves out.
      */
     @ParameterizedTest
     @EnumSource(Service.class)
@@ -152,7 +153,21 @@ class LambdaPackagesTest {
                     "linux/armv8/glibc/libaws-crt-jni.so", "linux/x86_64/glibc/libaws-crt-jni.so")
                 .noneMatch(name -> name.startsWith("org/apache/http/") || name.startsWith("software/amazon/awssdk/http/apache/"))
                 .noneMatch(name -> name.startsWith("linux/armv6/") || name.startsWith("linux/armv7/")
-                    || name.startsWith("linux/x86_32/") || name.startsWith("windows/x86_32/"));
+                    || name.startsWith("linux/x86_32/") || name.startsWith("windows/x86_32/"))
+                .noneMatch(name -> name.startsWith("linux/") && name.contains("/musl/"));
+        }
+    }
+
+    /** The functions call DynamoDB through the synchronous client; the SDK's asynchronous one is not packaged. */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void packageLeavesOutTheAsynchronousDynamoDbClient(Service service) throws Exception {
+        try (ZipFile file = new ZipFile(service.lambdaPackage(LAMBDAS).toFile())) {
+            List<String> names = file.stream().map(ZipEntry::getName).toList();
+            assertThat(names)
+                .contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class")
+                .noneMatch(name -> name.startsWith("software/amazon/awssdk/services/dynamodb/")
+                    && (name.contains("Async") || name.contains("Publisher")));
         }
     }
 
