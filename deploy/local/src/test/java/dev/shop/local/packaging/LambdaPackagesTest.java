@@ -2,6 +2,7 @@ package dev.shop.local.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -131,10 +132,8 @@ class LambdaPackagesTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void packageCarriesNoHttpClientOrServiceDiscovery(Service service) throws Exception {
-        try (ZipFile file = new ZipFile(service.lambdaPackage(LAMBDAS).toFile())) {
-            assertThat(file.stream().map(ZipEntry::getName))
-                .noneMatch(name -> name.startsWith("io/micronaut/http/client/") || name.startsWith("io/micronaut/discovery/"));
-        }
+        assertThat(entries(service))
+            .noneMatch(name -> name.startsWith("io/micronaut/http/client/") || name.startsWith("io/micronaut/discovery/"));
     }
 
     /**
@@ -146,28 +145,28 @@ class LambdaPackagesTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void packageCarriesTheCrtClientWithItsNativeLibraryForLambda(Service service) throws Exception {
-        try (ZipFile file = new ZipFile(service.lambdaPackage(LAMBDAS).toFile())) {
-            List<String> names = file.stream().map(ZipEntry::getName).toList();
-            assertThat(names)
-                .contains("software/amazon/awssdk/http/crt/AwsCrtHttpClient.class",
-                    "linux/armv8/glibc/libaws-crt-jni.so", "linux/x86_64/glibc/libaws-crt-jni.so")
-                .noneMatch(name -> name.startsWith("org/apache/http/") || name.startsWith("software/amazon/awssdk/http/apache/"))
-                .noneMatch(name -> name.startsWith("linux/armv6/") || name.startsWith("linux/armv7/")
-                    || name.startsWith("linux/x86_32/") || name.startsWith("windows/x86_32/"))
-                .noneMatch(name -> name.startsWith("linux/") && name.contains("/musl/"));
-        }
+        assertThat(entries(service))
+            .contains("software/amazon/awssdk/http/crt/AwsCrtHttpClient.class",
+                "linux/armv8/glibc/libaws-crt-jni.so", "linux/x86_64/glibc/libaws-crt-jni.so")
+            .noneMatch(name -> name.startsWith("org/apache/http/") || name.startsWith("software/amazon/awssdk/http/apache/"))
+            .noneMatch(name -> name.startsWith("linux/armv6/") || name.startsWith("linux/armv7/")
+                || name.startsWith("linux/x86_32/") || name.startsWith("windows/x86_32/"))
+            .noneMatch(name -> name.startsWith("linux/") && name.contains("/musl/"));
     }
 
     /** The functions call DynamoDB through the synchronous client; the SDK's asynchronous one is not packaged. */
     @ParameterizedTest
     @EnumSource(Service.class)
     void packageLeavesOutTheAsynchronousDynamoDbClient(Service service) throws Exception {
+        assertThat(entries(service))
+            .contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class")
+            .noneMatch(name -> name.startsWith("software/amazon/awssdk/services/dynamodb/")
+                && (name.contains("Async") || name.contains("Publisher")));
+    }
+
+    private static List<String> entries(Service service) throws IOException {
         try (ZipFile file = new ZipFile(service.lambdaPackage(LAMBDAS).toFile())) {
-            List<String> names = file.stream().map(ZipEntry::getName).toList();
-            assertThat(names)
-                .contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class")
-                .noneMatch(name -> name.startsWith("software/amazon/awssdk/services/dynamodb/")
-                    && (name.contains("Async") || name.contains("Publisher")));
+            return file.stream().map(ZipEntry::getName).toList();
         }
     }
 
