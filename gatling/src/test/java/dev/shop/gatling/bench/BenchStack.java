@@ -15,6 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.shop.local.stack.ShopLocal;
 import dev.shop.local.stack.StackOptions;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.util.EntityUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -42,8 +46,15 @@ final class BenchStack implements AutoCloseable {
         this.shop = shop;
     }
 
+    /** The access key the benchmarks' DynamoDB clients use: DynamoDB Local keeps one database per key and region. */
+    static final String ACCESS_KEY = "local";
+
+    static Path lambdas() {
+        return Path.of(System.getProperty("shop.lambdas", "gatling/target/lambdas"));
+    }
+
     static BenchStack start() {
-        Path lambdas = Path.of(System.getProperty("shop.lambdas", "gatling/target/lambdas"));
+        Path lambdas = lambdas();
         Path output = Path.of(System.getProperty("shop.stackOutput", "gatling/target/perf-stack"));
         return new BenchStack(ShopLocal.start(StackOptions.inMemory(output, lambdas)));
     }
@@ -52,7 +63,7 @@ final class BenchStack implements AutoCloseable {
         return DynamoDbClient.builder()
             .endpointOverride(URI.create(shop.info().dynamodbEndpoint()))
             .region(Region.of(shop.info().region()))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, "local")))
             .httpClientBuilder(ApacheHttpClient.builder())
             .build();
     }
@@ -71,6 +82,18 @@ final class BenchStack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET on a kept-alive connection; fails on any status but 200 so an error never passes as a fast sample. */
+    static void get(CloseableHttpClient client, String url) {
+        try (CloseableHttpResponse response = client.execute(new HttpGet(url))) {
+            String body = EntityUtils.toString(response.getEntity());
+            if (response.getStatusLine().getStatusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + response.getStatusLine() + ": " + body);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

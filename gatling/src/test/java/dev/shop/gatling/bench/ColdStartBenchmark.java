@@ -19,10 +19,8 @@ import java.util.UUID;
 import java.util.zip.ZipFile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shop.common.config.ShopSettings;
 import dev.shop.common.lambda.LambdaJvm;
-import dev.shop.common.routes.Routes;
 import dev.shop.common.routes.Service;
 import dev.shop.local.lambda.LambdaFunction;
 
@@ -87,9 +85,9 @@ public final class ColdStartBenchmark {
             env.put("AWS_SECRET_ACCESS_KEY", "local");
 
             Map<Service, String> events = new EnumMap<>(Service.class);
-            events.put(Service.CATALOG, event("GET", "/catalog/products/" + productId, null));
-            events.put(Service.CART, event("GET", "/cart", UUID.randomUUID().toString()));
-            events.put(Service.ORDERS, event("GET", "/orders", UUID.randomUUID().toString()));
+            events.put(Service.CATALOG, PayloadEvents.event("GET", "/catalog/products/" + productId, null));
+            events.put(Service.CART, PayloadEvents.event("GET", "/cart", UUID.randomUUID().toString()));
+            events.put(Service.ORDERS, PayloadEvents.event("GET", "/orders", UUID.randomUUID().toString()));
 
             // A function's JVM sizes its heap from the function's memory (the CDK stack's default, 1024 MB),
             // not from this machine's 24 GiB: the probes see the same memory, so they collect as often as on Lambda.
@@ -242,43 +240,5 @@ public final class ColdStartBenchmark {
 
     private static long median(long[] sorted) {
         return sorted[sorted.length / 2];
-    }
-
-    /** A payload 2.0 event as API Gateway sends it, with the JWT authorizer's claims when {@code subject} is given. */
-    private static String event(String method, String path, String subject) throws Exception {
-        var match = Routes.resolve(method, path).orElseThrow(() -> new IllegalStateException("No route for " + method + " " + path));
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "2.0");
-        event.put("routeKey", match.route().routeKey());
-        event.put("rawPath", path);
-        event.put("rawQueryString", "");
-        event.putObject("headers").put("accept", "application/json").put("host", "localhost");
-        if (!match.pathParameters().isEmpty()) {
-            ObjectNode parameters = event.putObject("pathParameters");
-            match.pathParameters().forEach(parameters::put);
-        }
-        ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", "000000000000");
-        context.put("apiId", "local");
-        context.put("domainName", "localhost");
-        context.put("requestId", UUID.randomUUID().toString());
-        context.put("routeKey", match.route().routeKey());
-        context.put("stage", "$default");
-        context.put("timeEpoch", System.currentTimeMillis());
-        ObjectNode http = context.putObject("http");
-        http.put("method", method);
-        http.put("path", path);
-        http.put("protocol", "HTTP/1.1");
-        http.put("sourceIp", "127.0.0.1");
-        http.put("userAgent", "cold-start-benchmark");
-        if (subject != null) {
-            ObjectNode claims = context.putObject("authorizer").putObject("jwt").putObject("claims");
-            claims.put("sub", subject);
-            claims.put("token_use", "access");
-            claims.put("username", subject);
-            claims.put("scope", "aws.cognito.signin.user.admin");
-        }
-        event.put("isBase64Encoded", false);
-        return JSON.writeValueAsString(event);
     }
 }
