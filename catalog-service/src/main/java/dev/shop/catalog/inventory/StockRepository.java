@@ -92,9 +92,6 @@ class StockRepository {
 
     private StockOutcome update(String productId, long delta, String updateExpression, String condition,
                                 Map<String, AttributeValue> values) {
-        if (!productId.matches("[A-Za-z0-9-]{1,64}")) {
-            return new StockOutcome.Missing(productId);
-        }
         UpdateItemRequest request = UpdateItemRequest.builder()
             .tableName(tableName)
             .key(Keys.product(productId).toAttributeMap())

@@ -62,8 +62,6 @@ class ProductRepository {
 
     /** The guard item's pointer back to the product that owns the SKU. */
     private static final String GUARD_OWNER = "productId";
-    /** Ids this service issues are UUIDs; anything else cannot name a product and never reaches DynamoDB. */
-    private static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
     /** Tries of one transaction that DynamoDB cancelled only because another transaction held an item. */
     private static final int MAX_CONFLICT_TRIES = 10;
     /** Reads and rewrites of a product edited by someone else between our read and our write (no If-Match). */
@@ -86,9 +84,6 @@ class ProductRepository {
 
     /** A live product by id: one strongly consistent GetItem, so a delete is seen at once. A deleted product is absent. */
     Optional<ProductItem> find(String productId) {
-        if (!productId.matches(ID_PATTERN)) {
-            return Optional.empty();
-        }
         Keys.Key key = Keys.product(productId);
         ProductItem item = table.getItem(r -> r.key(Key.builder().partitionValue(key.pk()).sortValue(key.sk()).build()).consistentRead(true));
         return Optional.ofNullable(item).filter(found -> !found.isDeleted());
