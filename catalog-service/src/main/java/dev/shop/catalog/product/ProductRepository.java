@@ -24,6 +24,7 @@ import java.util.UUID;
 import dev.shop.catalog.category.CategoryCounts;
 import dev.shop.catalog.retry.Backoff;
 import dev.shop.common.paging.CursorCodec;
+import dev.shop.common.paging.CursorScope;
 import dev.shop.common.paging.IndexPages;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
@@ -96,10 +97,9 @@ class ProductRepository {
     Page<ProductItem> list(@Nullable String category, int limit, @Nullable String cursor) {
         ShopTable.Index index = category == null ? ShopTable.GSI2 : ShopTable.GSI1;
         String partition = category == null ? Keys.ALL_PRODUCTS : Keys.categoryListing(category);
-        String scope = "products:" + partition;
-        PageRequest request = cursors.pageRequest(scope, limit, cursor);
+        PageRequest request = cursors.pageRequest(CursorScope.of("catalog/products").with("category", category), limit, cursor);
         return IndexPages.query(table.index(index.name()), index,
-            QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()), request, scope, cursors);
+            QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()), request, cursors);
     }
 
     /** Writes the product, its SKU guard and its category's count in one transaction. */
