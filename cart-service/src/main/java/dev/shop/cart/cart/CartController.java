@@ -15,7 +15,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.validation.Validated;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 
 /**
  * The signed-in user's own cart. There is no user in any path: the cart is
@@ -39,14 +38,14 @@ class CartController {
 
     @Put("/items/{productId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    Cart setQuantity(Authentication user, @PathVariable @Size(max = 200) String productId,
+    Cart setQuantity(Authentication user, @PathVariable String productId,
                      @Valid @Body QuantityChange change) {
         return cartOrProblem(carts.setQuantity(user.getName(), productId, change.quantity()));
     }
 
     @Delete("/items/{productId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    Cart removeLine(Authentication user, @PathVariable @Size(max = 200) String productId) {
+    Cart removeLine(Authentication user, @PathVariable String productId) {
         return cartOrProblem(carts.removeLine(user.getName(), productId));
     }
 

@@ -368,7 +368,7 @@ class CartRepository {
      * oldest first: one Query on the sparse carts index. The filter only drops
      * entries DynamoDB TTL or the emptied-cart clean-up have not removed yet.
      */
-    Page<SummaryItem> idleCarts(String sortBound, long nowEpochSecond, PageRequest request, String scope) {
+    Page<SummaryItem> idleCarts(String sortBound, long nowEpochSecond, PageRequest request) {
         QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
             .queryConditional(QueryConditional.sortLessThan(Key.builder()
                 .partitionValue(Keys.CARTS_PARTITION).sortValue(sortBound).build()))
@@ -378,7 +378,7 @@ class CartRepository {
                 .expressionValues(Map.of(":zero", number(0), ":now", number(nowEpochSecond)))
                 .build())
             .scanIndexForward(true);
-        return IndexPages.query(cartsIndex, ShopTable.CARTS, query, request, scope, cursors);
+        return IndexPages.query(cartsIndex, ShopTable.CARTS, query, request, cursors);
     }
 
     private Delete versionedDelete(Keys.Key key, LineItem seen) {

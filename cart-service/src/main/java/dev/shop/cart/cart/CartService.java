@@ -15,6 +15,7 @@ import dev.shop.cart.cart.CartRepository.CartState;
 import dev.shop.cart.cart.CartRepository.ChangeContext;
 import dev.shop.cart.cart.CartRepository.Stamp;
 import dev.shop.common.paging.CursorCodec;
+import dev.shop.common.paging.CursorScope;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
 import dev.shop.common.table.CartLimits;
@@ -51,7 +52,7 @@ class CartService {
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
         .withZone(ZoneOffset.UTC);
 
-    static final String ABANDONED_SCOPE = "cart/admin/abandoned";
+    static final String ABANDONED_LISTING = "cart/admin/abandoned";
 
     private final CartRepository carts;
     private final CursorCodec cursors;
@@ -139,11 +140,11 @@ class CartService {
 
     /** Non-empty carts idle at least {@code idleMinutes}, oldest first. */
     Page<AbandonedCart> abandoned(int idleMinutes, int limit, @Nullable String cursor) {
-        PageRequest request = cursors.pageRequest(ABANDONED_SCOPE, limit, cursor);
+        PageRequest request = cursors.pageRequest(CursorScope.of(ABANDONED_LISTING).with("idleMinutes", idleMinutes), limit, cursor);
         Instant now = clock.instant();
         String cutoff = TIMESTAMP.format(now.minus(Duration.ofMinutes(idleMinutes)).plusMillis(1));
         // "<cutoff + 1 ms>#" sorts after every entry written at or before the cutoff and before any later one
-        return carts.idleCarts(Keys.cartsIndexSort(cutoff, ""), now.getEpochSecond(), request, ABANDONED_SCOPE)
+        return carts.idleCarts(Keys.cartsIndexSort(cutoff, ""), now.getEpochSecond(), request)
             .map(s -> new AbandonedCart(s.userId, s.itemCount(), s.subtotalCents(), s.updatedAt));
     }
 

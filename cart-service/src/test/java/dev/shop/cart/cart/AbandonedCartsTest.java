@@ -115,6 +115,19 @@ class AbandonedCartsTest {
         assertBadRequestNaming(admin().api().get(ABANDONED + "?idleMinutes=0&limit=1&cursor=not-a-cursor"), "cursor");
     }
 
+    /** Before cursors were bound to idleMinutes, this replay sent DynamoDB a start key outside the Query's range: a 500. */
+    @Test
+    void aCursorReplayedWithAnotherIdleTimeIsRejected() {
+        put(shopper(), product(), 1);
+        put(shopper(), product(), 1);
+        String cursor = admin().api().get(ABANDONED + "?idleMinutes=0&limit=1").json().path("nextCursor").asText();
+
+        assertBadRequestNaming(admin().api().get(ABANDONED + "?idleMinutes=100000&limit=1&cursor=" + cursor), "cursor");
+        assertBadRequestNaming(admin().api().get(ABANDONED + "?limit=1&cursor=" + cursor), "cursor");
+        assertThat(admin().api().get(ABANDONED + "?idleMinutes=0&limit=5&cursor=" + cursor).status())
+            .as("the page size is not part of the listing").isEqualTo(200);
+    }
+
     @Test
     void onlyAdminsSeeAbandonedCarts() {
         assertProblem(shopper().api().get(ABANDONED), 403);

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.cart.cart.CartFixtures.TestProduct;
@@ -150,13 +151,27 @@ class CartRoutesTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
-    @Test
-    void aProductIdLongerThanAnyIdTheCatalogIssuesIsRejectedNamingIt() {
+    /** A product id that cannot be one the catalog issued is a 404 at the edge, on both item routes, and nothing is stored. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "no-such-product", "0B5E3F1C-1D2E-4F5A-8B9C-0D1E2F3A4B5C",
+        "%E2%82%AC%E2%82%AC%E2%82%AC%E2%82%AC%E2%82%AC%E2%82%AC%E2%82%AC%E2%82%AC%E2%82%AC%E2%82%AC%E2%82%AC%E2%82%AC"})
+    void aMalformedProductIdIsNotFoundOnEveryItemRoute(String productId) {
         TestUser user = shopper();
 
-        ApiResponse response = user.api().put("/cart/items/" + "x".repeat(201), CartFixtures.quantityBody(1));
+        ApiResponse put = user.api().put("/cart/items/" + productId, CartFixtures.quantityBody(1));
+        ApiResponse delete = user.api().delete("/cart/items/" + productId);
 
-        assertBadRequestNaming(response, "productId");
+        assertProblem(put, 404);
+        assertProblem(delete, 404);
+        assertThat(storedCart(user)).isEmpty();
+    }
+
+    @Test
+    void aProductIdOfTwoThousandCharactersIsNotFound() {
+        TestUser user = shopper();
+
+        assertProblem(user.api().put("/cart/items/" + "A".repeat(2_100), CartFixtures.quantityBody(1)), 404);
+        assertProblem(user.api().delete("/cart/items/" + "A".repeat(2_100)), 404);
     }
 
     @Test
@@ -172,7 +187,7 @@ class CartRoutesTest {
     void anUnknownProductIsNotFound() {
         TestUser user = shopper();
 
-        ApiResponse response = user.api().put("/cart/items/no-such-product", CartFixtures.quantityBody(1));
+        ApiResponse response = user.api().put("/cart/items/" + UUID.randomUUID(), CartFixtures.quantityBody(1));
 
         assertProblem(response, 404);
         assertThat(storedCart(user)).isEmpty();
@@ -235,7 +250,7 @@ class CartRoutesTest {
         TestProduct pen = product();
         put(user, pen, 1);
 
-        ApiResponse response = user.api().delete("/cart/items/not-in-the-cart");
+        ApiResponse response = user.api().delete("/cart/items/" + UUID.randomUUID());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("items")).hasSize(1);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.shop.catalog.retry.Backoff;
 import dev.shop.common.paging.CursorCodec;
+import dev.shop.common.paging.CursorScope;
 import dev.shop.common.paging.IndexPages;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
@@ -82,19 +83,16 @@ class StockRepository {
 
     /** Live products with at most {@code threshold} units, fewest first: a Query on the sparse inventory index. */
     Page<InventoryEntry> lowStock(long threshold, int limit, @Nullable String cursor) {
-        String scope = "low-stock:" + threshold;
-        PageRequest request = cursors.pageRequest(scope, limit, cursor);
+        PageRequest request = cursors.pageRequest(CursorScope.of("catalog/admin/low-stock").with("threshold", threshold),
+            limit, cursor);
         QueryConditional atMost = QueryConditional.sortLessThanOrEqualTo(
             Key.builder().partitionValue(Keys.INVENTORY_PARTITION).sortValue(threshold).build());
         return IndexPages.query(table.index(ShopTable.INVENTORY.name()), ShopTable.INVENTORY,
-            atMost, request, scope, cursors);
+            atMost, request, cursors);
     }
 
     private StockOutcome update(String productId, long delta, String updateExpression, String condition,
                                 Map<String, AttributeValue> values) {
-        if (!productId.matches("[A-Za-z0-9-]{1,64}")) {
-            return new StockOutcome.Missing(productId);
-        }
         UpdateItemRequest request = UpdateItemRequest.builder()
             .tableName(tableName)
             .key(Keys.product(productId).toAttributeMap())

@@ -24,6 +24,7 @@ import java.util.UUID;
 import dev.shop.catalog.category.CategoryCounts;
 import dev.shop.catalog.retry.Backoff;
 import dev.shop.common.paging.CursorCodec;
+import dev.shop.common.paging.CursorScope;
 import dev.shop.common.paging.IndexPages;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
@@ -62,8 +63,6 @@ class ProductRepository {
 
     /** The guard item's pointer back to the product that owns the SKU. */
     private static final String GUARD_OWNER = "productId";
-    /** Ids this service issues are UUIDs; anything else cannot name a product and never reaches DynamoDB. */
-    private static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
     /** Tries of one transaction that DynamoDB cancelled only because another transaction held an item. */
     private static final int MAX_CONFLICT_TRIES = 10;
     /** Reads and rewrites of a product edited by someone else between our read and our write (no If-Match). */
@@ -86,9 +85,6 @@ class ProductRepository {
 
     /** A live product by id: one strongly consistent GetItem, so a delete is seen at once. A deleted product is absent. */
     Optional<ProductItem> find(String productId) {
-        if (!productId.matches(ID_PATTERN)) {
-            return Optional.empty();
-        }
         Keys.Key key = Keys.product(productId);
         ProductItem item = table.getItem(r -> r.key(Key.builder().partitionValue(key.pk()).sortValue(key.sk()).build()).consistentRead(true));
         return Optional.ofNullable(item).filter(found -> !found.isDeleted());
@@ -101,10 +97,9 @@ class ProductRepository {
     Page<ProductItem> list(@Nullable String category, int limit, @Nullable String cursor) {
         ShopTable.Index index = category == null ? ShopTable.GSI2 : ShopTable.GSI1;
         String partition = category == null ? Keys.ALL_PRODUCTS : Keys.categoryListing(category);
-        String scope = "products:" + partition;
-        PageRequest request = cursors.pageRequest(scope, limit, cursor);
+        PageRequest request = cursors.pageRequest(CursorScope.of("catalog/products").with("category", category), limit, cursor);
         return IndexPages.query(table.index(index.name()), index,
-            QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()), request, scope, cursors);
+            QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()), request, cursors);
     }
 
     /** Writes the product, its SKU guard and its category's count in one transaction. */

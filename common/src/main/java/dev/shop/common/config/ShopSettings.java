@@ -13,7 +13,7 @@ public enum ShopSettings {
     AUTH_ISSUER("shop.auth.issuer", "SHOP_AUTH_ISSUER"),
     /** The app client tokens must be issued for. */
     AUTH_CLIENT_ID("shop.auth.client-id", "SHOP_AUTH_CLIENT_ID"),
-    /** HMAC key that makes pagination cursors tamper-evident. */
+    /** Secret from which the AES-GCM key that seals pagination cursors is derived. */
     CURSOR_SECRET("shop.cursor.secret", "SHOP_CURSOR_SECRET"),
     /** The shop's one ISO-4217 currency (default USD). */
     CURRENCY("shop.currency", "SHOP_CURRENCY"),

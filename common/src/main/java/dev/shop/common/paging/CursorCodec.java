@@ -31,12 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>A cursor is the key's attributes in a compact binary form, encrypted and
  * authenticated with AES-GCM under a key derived from
- * {@code shop.cursor.secret}, with the cursor's <em>scope</em> (the listing it
- * belongs to: the route, the category, the user) as associated data. Clients
- * can neither read the key values inside (product names, user ids) nor alter
- * them: a cursor the server did not issue, one that was changed or truncated,
- * or one from another listing fails authentication and is refused with 400
- * instead of silently starting a different page.
+ * {@code shop.cursor.secret}, with the cursor's {@link CursorScope} (the
+ * listing and every parameter that shapes its Query) as associated data.
+ * Clients can neither read the key values inside (product names, user ids)
+ * nor alter them: a cursor the server did not issue, one that was changed or
+ * truncated, or one from another listing or with other parameters fails
+ * authentication and is refused with 400 instead of silently starting a
+ * different page.
  */
 @Singleton
 public final class CursorCodec {
@@ -58,7 +59,7 @@ public final class CursorCodec {
 
     /** @return the cursor of the page after {@code lastEvaluatedKey}, or null when there is none */
     @Nullable
-    public String encode(String scope, @Nullable Map<String, AttributeValue> lastEvaluatedKey) {
+    public String encode(CursorScope scope, @Nullable Map<String, AttributeValue> lastEvaluatedKey) {
         if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
             return null;
         }
@@ -81,7 +82,7 @@ public final class CursorCodec {
      * @throws ProblemException 400 naming {@code cursor} when it was not issued for this scope
      */
     @Nullable
-    public Map<String, AttributeValue> decode(String scope, @Nullable String cursor) {
+    public Map<String, AttributeValue> decode(CursorScope scope, @Nullable String cursor) {
         if (cursor == null) {
             return null;
         }
@@ -103,21 +104,22 @@ public final class CursorCodec {
     }
 
     /** Validates the page size and decodes the cursor in one step. */
-    public PageRequest pageRequest(String scope, int limit, @Nullable String cursor) {
+    public PageRequest pageRequest(CursorScope scope, int limit, @Nullable String cursor) {
         if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
             throw new ProblemException(Problem.invalidField("limit", "must be between 1 and " + PageRequest.MAX_LIMIT));
         }
-        return new PageRequest(limit, decode(scope, cursor));
+        return new PageRequest(limit, decode(scope, cursor), scope);
     }
 
-    private static ProblemException invalid() {
-        return new ProblemException(Problem.invalidField("cursor", "is not a cursor this server issued for this listing"));
+    /** 400 naming {@code cursor}: it was not issued by this server for this listing and these parameters. */
+    static ProblemException invalid() {
+        return new ProblemException(Problem.invalidField("cursor", "is not a cursor this server issued for this listing and these parameters"));
     }
 
-    private Cipher cipher(int mode, String scope, byte[] iv) throws GeneralSecurityException {
+    private Cipher cipher(int mode, CursorScope scope, byte[] iv) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
-        cipher.updateAAD(scope.getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD(scope.associatedData());
         return cipher;
     }
 

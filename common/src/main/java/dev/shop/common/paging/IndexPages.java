@@ -9,6 +9,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * One page of an index Query, with the contract's cursor. It asks DynamoDB
@@ -22,8 +23,8 @@ public final class IndexPages {
 
     /** A page of the items matching {@code condition}, in the index's ascending order. */
     public static <T> Page<T> query(DynamoDbIndex<T> index, ShopTable.Index definition, QueryConditional condition,
-                                    PageRequest request, String scope, CursorCodec cursors) {
-        return query(index, definition, QueryEnhancedRequest.builder().queryConditional(condition), request, scope, cursors);
+                                    PageRequest request, CursorCodec cursors) {
+        return query(index, definition, QueryEnhancedRequest.builder().queryConditional(condition), request, cursors);
     }
 
     /**
@@ -36,11 +37,12 @@ public final class IndexPages {
      * is then the last item DynamoDB read.
      */
     public static <T> Page<T> query(DynamoDbIndex<T> index, ShopTable.Index definition, QueryEnhancedRequest.Builder query,
-                                    PageRequest request, String scope, CursorCodec cursors) {
-        software.amazon.awssdk.enhanced.dynamodb.model.Page<T> page = index.query(query
+                                    PageRequest request, CursorCodec cursors) {
+        software.amazon.awssdk.enhanced.dynamodb.model.Page<T> page = firstPage(index, query
             .limit(request.limit() + 1)
             .exclusiveStartKey(request.exclusiveStartKey())
-            .build()).iterator().next();
+            .build(), request);
+        CursorScope scope = request.scope();
         List<T> items = page.items();
         if (items.size() > request.limit()) {
             List<T> shown = items.subList(0, request.limit());
@@ -49,6 +51,24 @@ public final class IndexPages {
         }
         // no more than a page and still a LastEvaluatedKey: DynamoDB stopped at its 1 MB limit or filtered items out
         return new Page<>(List.copyOf(items), cursors.encode(scope, page.lastEvaluatedKey()));
+    }
+
+    /**
+     * The Query's first page. A start key DynamoDB refuses (outside the key
+     * condition's range) can only come from a cursor, so it is the cursor's
+     * 400, not a 500; a sealed cursor bound to its parameters should never
+     * get here, and this keeps it so if a listing forgets one.
+     */
+    private static <T> software.amazon.awssdk.enhanced.dynamodb.model.Page<T> firstPage(
+            DynamoDbIndex<T> index, QueryEnhancedRequest query, PageRequest request) {
+        try {
+            return index.query(query).iterator().next();
+        } catch (DynamoDbException refused) {
+            if (request.exclusiveStartKey() != null && refused.statusCode() == 400) {
+                throw CursorCodec.invalid();
+            }
+            throw refused;
+        }
     }
 
     /** The position of an item in the index: the table key and the index key, as LastEvaluatedKey has them. */

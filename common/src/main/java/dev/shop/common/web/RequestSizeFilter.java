@@ -2,7 +2,6 @@ package dev.shop.common.web;
 
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
@@ -26,20 +25,12 @@ final class RequestSizeFilter {
         long length = request.getContentLength();
         if (length < 0 && HttpMethod.permitsRequestBody(request.getMethod())) {
             // no Content-Length (a chunked request): the Lambda event holds the whole body anyway
-            length = bodyLength(request);
+            length = RequestBodies.bytes(request).length;
         }
         if (length > MAX_BODY_BYTES) {
             return Problem.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Payload Too Large",
                 "The request body has " + length + " bytes; at most " + MAX_BODY_BYTES + " are accepted.").toResponse();
         }
         return null;
-    }
-
-    private static long bodyLength(HttpRequest<?> request) {
-        try {
-            return request.getBody(byte[].class).map(body -> (long) body.length).orElse(0L);
-        } catch (CodecException empty) {
-            return 0;
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.shop.common.paging.CursorCodec;
+import dev.shop.common.paging.CursorScope;
 import dev.shop.common.paging.IndexPages;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
@@ -56,20 +57,21 @@ class OrderRepository {
 
     /** One user's orders, newest first: their GSI2 partition read descending. */
     Page<Order> ofUser(String userId, int limit, String cursor) {
-        return newestFirst(ShopTable.GSI2, Keys.userOrders(userId), "orders:user:" + userId, limit, cursor);
+        return newestFirst(ShopTable.GSI2, Keys.userOrders(userId), CursorScope.of("orders").with("user", userId), limit, cursor);
     }
 
     /** Every order in one status, newest first: the status's GSI1 partition read descending. */
     Page<Order> inStatus(OrderStatus status, int limit, String cursor) {
-        return newestFirst(ShopTable.GSI1, Keys.ordersInStatus(status.name()), "orders:status:" + status, limit, cursor);
+        return newestFirst(ShopTable.GSI1, Keys.ordersInStatus(status.name()), CursorScope.of("orders/admin").with("status", status),
+            limit, cursor);
     }
 
-    private Page<Order> newestFirst(ShopTable.Index index, String partition, String scope, int limit, String cursor) {
+    private Page<Order> newestFirst(ShopTable.Index index, String partition, CursorScope scope, int limit, String cursor) {
         PageRequest page = cursors.pageRequest(scope, limit, cursor);
         return IndexPages.query(table.index(index.name()), index, QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
                 .scanIndexForward(false),
-            page, scope, cursors).map(OrderItem::toOrder);
+            page, cursors).map(OrderItem::toOrder);
     }
 
     /**
