@@ -55,10 +55,35 @@ class AuthenticationTest {
     }
 
     @Test
-    void idTokenOfAnAdminIsAcceptedToo() {
+    void idTokenIsRefusedByTheServiceAlthoughTheAuthorizerLetsItThrough() {
+        // the shop accepts access tokens only; API Gateway's authorizer does not look at token_use
         String idToken = tokens.idToken("admin-" + System.nanoTime(), Set.of("admin"));
 
-        assertThat(shop.anonymous().withToken(idToken).get(ADMIN_ROUTE).status()).isEqualTo(200);
+        assertThat(shop.anonymous().withToken(idToken).get(ADMIN_ROUTE).status()).isEqualTo(401);
+        assertThat(statusOf(directEvent(ADMIN_ROUTE, Map.of("authorization", "Bearer " + idToken)))).isEqualTo(401);
+    }
+
+    @Test
+    void aGroupNamedUsersCommaAdminIsNotAdmin() {
+        String token = tokens.accessToken("user-" + System.nanoTime(), Set.of("users,admin"));
+
+        assertThat(shop.anonymous().withToken(token).get(ADMIN_ROUTE).status()).isEqualTo(403);
+        assertThat(statusOf(directEvent(ADMIN_ROUTE, Map.of("authorization", "Bearer " + token)))).isEqualTo(403);
+        assertThat(statusOf(withAuthorizerClaims(Map.of("sub", "u-" + System.nanoTime(), "token_use", "access",
+            "cognito:groups", "[users,admin]")))).isEqualTo(403);
+    }
+
+    @Test
+    void authorizerClaimsOfAnotherTokenUseOrWithoutSubjectAreNotAUser() {
+        String sub = "admin-" + System.nanoTime();
+
+        assertThat(statusOf(withAuthorizerClaims(Map.of("sub", sub, "token_use", "id", "cognito:groups", "[admin]"))))
+            .isEqualTo(401);
+        assertThat(statusOf(withAuthorizerClaims(Map.of("sub", sub, "cognito:groups", "[admin]")))).isEqualTo(401);
+        assertThat(statusOf(withAuthorizerClaims(Map.of("sub", " ", "token_use", "access", "cognito:groups", "[admin]"))))
+            .isEqualTo(401);
+        assertThat(statusOf(withAuthorizerClaims(Map.of("token_use", "access", "cognito:groups", "[admin]"))))
+            .isEqualTo(401);
     }
 
     @ParameterizedTest
@@ -112,6 +137,14 @@ class AuthenticationTest {
         claims.put("token_use", "access");
 
         assertThat(statusOf(event)).isEqualTo(200);
+    }
+
+    private static ObjectNode withAuthorizerClaims(Map<String, String> claims) {
+        ObjectNode event = directEvent(ADMIN_ROUTE, Map.of());
+        ObjectNode claimsNode = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt")
+            .putObject("claims");
+        claims.forEach(claimsNode::put);
+        return event;
     }
 
     private int statusOf(ObjectNode event) {

@@ -1,8 +1,6 @@
 package dev.shop.common.security;
 
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -26,14 +24,16 @@ import org.reactivestreams.Publisher;
  * <p>Replaces Micronaut's fetcher, which builds that user without roles and
  * would also trust an {@code x-amzn-oidc-identity} header from any client.
  * Claims are read only from the authorizer context, which only API Gateway
- * writes. Without it (a public route, or a direct call) the bearer token is
- * validated by micronaut-security-jwt, which runs after this fetcher.
+ * writes. API Gateway's authorizer does not look at {@code token_use}, so an
+ * ID token passes it: the claims are used only if they are an access
+ * token's with a subject ({@link TokenRules}). Otherwise, and without an
+ * authorizer context (a public route, or a direct call), the bearer token is
+ * validated by micronaut-security-jwt, which runs after this fetcher, with
+ * {@link CognitoClaimsValidator}.
  */
 @Singleton
 @Replaces(MicronautLambdaAuthenticationFetcher.class)
 final class ApiGatewayAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>>, Ordered {
-
-    static final String GROUPS_CLAIM = "cognito:groups";
 
     @Override
     public int getOrder() {
@@ -46,9 +46,9 @@ final class ApiGatewayAuthenticationFetcher implements AuthenticationFetcher<Htt
             && servletRequest.getNativeRequest() instanceof APIGatewayV2HTTPEvent event) {
             Map<String, String> claims = authorizerClaims(event);
             String subject = claims.get("sub");
-            if (subject != null && !subject.isBlank()) {
-                return Publishers.just(Authentication.build(subject, parseGroups(claims.get(GROUPS_CLAIM)),
-                    new HashMap<>(claims)));
+            if (TokenRules.isAccessToken(claims.get(TokenRules.TOKEN_USE)) && TokenRules.hasSubject(subject)) {
+                return Publishers.just(Authentication.build(subject,
+                    TokenRules.parseGroups(claims.get(TokenRules.GROUPS_CLAIM)), new HashMap<>(claims)));
             }
         }
         return Publishers.empty();
@@ -62,23 +62,5 @@ final class ApiGatewayAuthenticationFetcher implements AuthenticationFetcher<Htt
             return Map.of();
         }
         return event.getRequestContext().getAuthorizer().getJwt().getClaims();
-    }
-
-    /**
-     * API Gateway writes a list claim as {@code [a b c]}; a JSON array
-     * ({@code ["a","b"]}) is accepted too.
-     */
-    static List<String> parseGroups(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        String inner = value.strip();
-        if (inner.startsWith("[") && inner.endsWith("]")) {
-            inner = inner.substring(1, inner.length() - 1);
-        }
-        return Arrays.stream(inner.split("[\\s,]+"))
-            .map(group -> group.replace("\"", ""))
-            .filter(group -> !group.isBlank())
-            .toList();
     }
 }

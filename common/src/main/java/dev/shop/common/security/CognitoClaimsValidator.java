@@ -1,7 +1,7 @@
 package dev.shop.common.security;
 
-import java.util.Collection;
-import java.util.List;
+import java.time.Instant;
+import java.util.Date;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.NonNull;
@@ -11,10 +11,13 @@ import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
 
 /**
- * What API Gateway's JWT authorizer checks, checked again for bearer tokens
- * that reach a service directly: the exact Cognito issuer, a Cognito token
- * type, and the app client ({@code client_id} on access tokens, {@code aud}
- * on ID tokens). Signature and expiry are checked by micronaut-security-jwt.
+ * The claims of a bearer token that reaches a service without API Gateway's
+ * authorizer, checked at least as strictly as the authorizer checks them, plus
+ * the shop's own rule: only Cognito <em>access</em> tokens are accepted
+ * ({@link TokenRules}). The exact issuer, {@code token_use} {@code access},
+ * the app client in {@code client_id}, a subject, an {@code exp} in the
+ * future, and no {@code nbf} or {@code iat} in the future. The signature (an
+ * RS256 key of the pool's JWKS) is checked by micronaut-security-jwt before.
  */
 @Singleton
 final class CognitoClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
@@ -30,23 +33,41 @@ final class CognitoClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
 
     @Override
     public boolean validate(@NonNull Claims claims, @Nullable T request) {
-        if (!issuer.equals(claims.get(Claims.ISSUER))) {
-            return false;
-        }
-        Object tokenUse = claims.get("token_use");
-        if ("access".equals(tokenUse)) {
-            return clientId.equals(claims.get("client_id"));
-        }
-        if ("id".equals(tokenUse)) {
-            return audience(claims.get(Claims.AUDIENCE)).contains(clientId);
-        }
-        return false;
+        Instant now = Instant.now();
+        return issuer.equals(claims.get(Claims.ISSUER))
+            && TokenRules.isAccessToken(claims.get(TokenRules.TOKEN_USE))
+            && TokenRules.hasSubject(claims.get(Claims.SUBJECT))
+            && clientId.equals(claims.get(TokenRules.CLIENT_ID))
+            && isAfter(claims.get(Claims.EXPIRATION_TIME), now)
+            && notAfter(claims.get(Claims.NOT_BEFORE), now)
+            && notAfter(claims.get(Claims.ISSUED_AT), now);
     }
 
-    private static Collection<?> audience(@Nullable Object aud) {
-        if (aud instanceof Collection<?> values) {
-            return values;
+    private static boolean isAfter(@Nullable Object claim, Instant now) {
+        Instant instant = instant(claim);
+        return instant != null && instant.isAfter(now);
+    }
+
+    private static boolean notAfter(@Nullable Object claim, Instant now) {
+        if (claim == null) {
+            return true;
         }
-        return aud == null ? List.of() : List.of(aud);
+        Instant instant = instant(claim);
+        return instant != null && !instant.isAfter(now);
+    }
+
+    /** A JWT date as the claims hold it: a {@link Date} from Nimbus, or seconds since the epoch. */
+    @Nullable
+    private static Instant instant(@Nullable Object claim) {
+        if (claim instanceof Date date) {
+            return date.toInstant();
+        }
+        if (claim instanceof Instant instant) {
+            return instant;
+        }
+        if (claim instanceof Number seconds) {
+            return Instant.ofEpochSecond(seconds.longValue());
+        }
+        return null;
     }
 }

@@ -8,24 +8,26 @@ class GroupsClaimTest {
 
     @Test
     void apiGatewayListFormatIsSplitIntoGroups() {
-        assertThat(ApiGatewayAuthenticationFetcher.parseGroups("[admin users]")).containsExactly("admin", "users");
-    }
-
-    @Test
-    void singleGroupAndJsonArrayAreRead() {
-        assertThat(ApiGatewayAuthenticationFetcher.parseGroups("[admin]")).containsExactly("admin");
-        assertThat(ApiGatewayAuthenticationFetcher.parseGroups("[\"admin\",\"users\"]")).containsExactly("admin", "users");
+        assertThat(TokenRules.parseGroups("[admin users]")).containsExactly("admin", "users");
+        assertThat(TokenRules.parseGroups("[admin]")).containsExactly("admin");
     }
 
     @Test
     void missingOrEmptyGroupsGiveNoRole() {
-        assertThat(ApiGatewayAuthenticationFetcher.parseGroups(null)).isEmpty();
-        assertThat(ApiGatewayAuthenticationFetcher.parseGroups("[]")).isEmpty();
-        assertThat(ApiGatewayAuthenticationFetcher.parseGroups("")).isEmpty();
+        assertThat(TokenRules.parseGroups(null)).isEmpty();
+        assertThat(TokenRules.parseGroups("[]")).isEmpty();
+        assertThat(TokenRules.parseGroups("")).isEmpty();
     }
 
     @Test
     void aGroupMerelyContainingAdminIsNotAdmin() {
-        assertThat(ApiGatewayAuthenticationFetcher.parseGroups("[administrators]")).containsExactly("administrators");
+        assertThat(TokenRules.parseGroups("[administrators]")).containsExactly("administrators");
+    }
+
+    @Test
+    void aGroupNamedWithACommaStaysOneGroup() {
+        // Cognito group names may hold commas and quotes, never whitespace; API Gateway separates with spaces
+        assertThat(TokenRules.parseGroups("[users,admin]")).containsExactly("users,admin");
+        assertThat(TokenRules.parseGroups("[\"users\",\"admin\"]")).containsExactly("\"users\",\"admin\"");
     }
 }

@@ -2,16 +2,20 @@ package dev.shop.local.dynamodb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import dev.shop.local.OwnerOnlyFiles;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -20,7 +24,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * DynamoDB Local running in this JVM behind its HTTP endpoint, so the services
- * reach it exactly as they reach DynamoDB: through the SDK over HTTP.
+ * reach it exactly as they reach DynamoDB: through the SDK over HTTP. It
+ * accepts any credentials, so it listens on loopback only: DynamoDB Local
+ * itself binds every interface and has no option for the address, so its
+ * Jetty connector is given the loopback host before it starts.
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
@@ -39,11 +46,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
     /** Kept in {@code directory} between runs (one shared database file). */
     public static EmbeddedDynamoDb onDisk(Path directory, int port) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        OwnerOnlyFiles.directory(directory);
         return start(port, List.of("-dbPath", directory.toAbsolutePath().toString(), "-sharedDb"));
     }
 
@@ -53,6 +56,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         args.addAll(List.of("-port", Integer.toString(port), "-disableTelemetry"));
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            bindToLoopback(server);
             server.start();
             return new EmbeddedDynamoDb(server, port);
         } catch (Exception e) {
@@ -60,8 +64,28 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         }
     }
 
+    private static void bindToLoopback(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server jetty = (Server) field.get(proxy);
+        Connector[] connectors = jetty.getConnectors();
+        if (connectors.length == 0) {
+            throw new IllegalStateException("DynamoDB Local has no connector to bind to loopback");
+        }
+        for (Connector connector : connectors) {
+            if (!(connector instanceof ServerConnector serverConnector)) {
+                throw new IllegalStateException("Cannot bind DynamoDB Local's " + connector + " to loopback");
+            }
+            serverConnector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        }
+    }
+
     public String endpoint() {
         return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** A client for set-up work (creating the table, seeding, test assertions). */

@@ -19,14 +19,26 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 /**
- * The local twin of API Gateway's JWT authorizer for a Cognito user pool: an
- * RS256 signature by a key in the issuer's JWKS, the exact issuer, an
- * unexpired token, and the app client as audience ({@code aud} on ID tokens,
- * {@code client_id} on access tokens). The claims it passes on are flattened
- * to strings the way API Gateway writes them into the payload 2.0 event.
+ * The local twin of API Gateway's JWT authorizer for a Cognito user pool,
+ * checking what the API Gateway developer guide's "Control access to HTTP
+ * APIs with JWT authorizers" lists, no more and no less:
+ * <ol>
+ *   <li>the token comes from the Authorization header, bare or after {@code Bearer};</li>
+ *   <li>its algorithm is RSA-based and its signature verifies with the key of the issuer's
+ *       {@code jwks_uri} that its header's {@code kid} names (a token without {@code kid} fails);</li>
+ *   <li>{@code iss} equals the configured issuer;</li>
+ *   <li>{@code aud}, or {@code client_id} only when there is no {@code aud}, matches the
+ *       configured audience (the app client);</li>
+ *   <li>{@code exp} is after the current time, {@code nbf} and {@code iat} before it.</li>
+ * </ol>
+ * Like API Gateway it does not look at {@code token_use}: an ID token of the
+ * app client passes here, and the functions refuse it (docs/security.md).
+ * The claims it passes on are flattened to strings the way API Gateway
+ * writes them into the payload 2.0 event.
  */
 public final class JwtAuthorizer {
 
@@ -46,7 +58,7 @@ public final class JwtAuthorizer {
             throw new IllegalArgumentException("Bad issuer " + issuer, e);
         }
         processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.Family.RSA, keys));
         // claims are checked below, as the authorizer does, not by nimbus' defaults
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
     }
@@ -63,27 +75,29 @@ public final class JwtAuthorizer {
             ? authorizationHeader.substring(7).trim()
             : authorizationHeader.trim();
         try {
+            if (SignedJWT.parse(token).getHeader().getKeyID() == null) {
+                return Optional.empty();
+            }
             JWTClaimsSet claims = processor.process(token, null);
-            return valid(claims) ? Optional.of(flatten(claims)) : Optional.empty();
-        } catch (ParseException | BadJOSEException | JOSEException rejected) {
+            return valid(claims, new Date()) ? Optional.of(flatten(claims)) : Optional.empty();
+        } catch (ParseException | BadJOSEException | JOSEException | ClassCastException rejected) {
             return Optional.empty();
         }
     }
 
-    private boolean valid(JWTClaimsSet claims) {
-        Date now = new Date();
+    private boolean valid(JWTClaimsSet claims, Date now) throws ParseException {
         if (!issuer.equals(claims.getIssuer())) {
             return false;
         }
-        if (claims.getExpirationTime() == null || !claims.getExpirationTime().after(now)) {
-            return false;
-        }
-        if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().after(now)) {
-            return false;
-        }
         List<String> aud = claims.getAudience();
-        Object clientId = claims.getClaim("client_id");
-        return aud.contains(audience) || audience.equals(clientId);
+        boolean audienceMatches = aud.isEmpty()
+            ? audience.equals(claims.getClaim("client_id"))
+            : aud.contains(audience);
+        return audienceMatches
+            && claims.getExpirationTime() != null && claims.getExpirationTime().after(now)
+            // "before the current time": a claim of the current second is not in the future
+            && (claims.getNotBeforeTime() == null || !claims.getNotBeforeTime().after(now))
+            && (claims.getIssueTime() == null || !claims.getIssueTime().after(now));
     }
 
     /** API Gateway writes every claim as a string; a list becomes {@code [a b]}. */

@@ -1,7 +1,6 @@
 package dev.shop.local.gateway;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +63,7 @@ public final class LocalGateway implements AutoCloseable {
      */
     public static LocalGateway start(int port, Map<Service, LambdaFunction> functions, JwtAuthorizer authorizer) {
         try {
-            HttpServer server = LoopbackHttpServers.create("127.0.0.1", port, 256);
+            HttpServer server = LoopbackHttpServers.create("127.0.0.1", port, 256, MAX_PAYLOAD_BYTES);
             ExecutorService executor = Executors.newFixedThreadPool(64, runnable -> {
                 Thread thread = new Thread(runnable, "local-gateway");
                 thread.setDaemon(true);
@@ -111,11 +110,8 @@ public final class LocalGateway implements AutoCloseable {
                 }
                 claims = authorized.get();
             }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                sendProblem(exchange, 413, "Payload Too Large", "The request body exceeds the API's payload limit");
-                return;
-            }
+            // the server has read the whole body (chunked or not) and refused more than MAX_PAYLOAD_BYTES
+            byte[] body = exchange.getRequestBody().readAllBytes();
             String event = PayloadV2Events.event(exchange, match.get(), claims, body, requestCounter.incrementAndGet());
             String response;
             try {
@@ -127,11 +123,6 @@ public final class LocalGateway implements AutoCloseable {
             }
             sendLambdaResponse(exchange, JSON.readTree(response));
         }
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
-        return body.length > MAX_PAYLOAD_BYTES ? null : body;
     }
 
     /** Writes a payload 2.0 response the way API Gateway does. */
@@ -211,10 +202,15 @@ public final class LocalGateway implements AutoCloseable {
                             }
                         }
                     });
-                } else {
+                } else if (!lower.equals("transfer-encoding") && !lower.equals("content-length")) {
                     headers.put(lower, String.join(",", values));
                 }
             });
+            // the event carries the body whole, as it arrived: its length is what a function may check
+            if (body.length > 0 || exchange.getRequestHeaders().containsKey("Content-Length")
+                || exchange.getRequestHeaders().containsKey("Transfer-Encoding")) {
+                headers.put("content-length", Integer.toString(body.length));
+            }
             if (!cookies.isEmpty()) {
                 cookies.forEach(event.putArray("cookies")::add);
             }

@@ -1,6 +1,5 @@
 package dev.shop.local.identity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,12 +20,21 @@ import java.util.UUID;
  * {@code X-Amz-Target} and a JSON body, errors as HTTP 400 with
  * {@code x-amzn-ErrorType} and {@code {"__type","message"}}; plus the two
  * documents a JWT verifier fetches from under the issuer. Browsers call
- * Cognito directly, so every answer carries permissive CORS headers.
+ * Cognito directly, so the public operations' answers carry permissive CORS
+ * headers. The administrative operations ({@code Admin*}) are the stack
+ * owner's: they need a SigV4 signature with the stack's credentials
+ * ({@link SigV4Verifier}), and their answers carry no CORS headers, nor does
+ * a preflight allow a browser to send signing headers. Every request must
+ * name a loopback host, so a page that rebinds its own DNS name to 127.0.0.1
+ * reaches nothing.
  */
 final class CognitoHttpHandler implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(CognitoHttpHandler.class.getName());
     private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+    private static final String ADMIN_PREFIX = "Admin";
+    private static final Set<String> SIGNING_HEADERS = Set.of("authorization", "x-amz-date", "x-amz-security-token",
+            "x-amz-content-sha256");
     private static final String AMZ_JSON = "application/x-amz-json-1.1";
     private static final Set<String> ACCEPTED_CONTENT_TYPES = Set.of(AMZ_JSON, "application/json");
     private static final int MAX_BODY_BYTES = 64 * 1024;
@@ -36,15 +44,17 @@ final class CognitoHttpHandler implements HttpHandler {
             "USER_AUTH");
 
     private final IdentityService identity;
+    private final SigV4Verifier signatures;
     private final SigningKey key;
     private final ObjectMapper json;
     private final String issuer;
     private final String jwksPath;
     private final String discoveryPath;
 
-    CognitoHttpHandler(IdentityService identity, SigningKey key, ObjectMapper json, String issuer,
-                       String userPoolId) {
+    CognitoHttpHandler(IdentityService identity, SigV4Verifier signatures, SigningKey key, ObjectMapper json,
+                       String issuer, String userPoolId) {
         this.identity = identity;
+        this.signatures = signatures;
         this.key = key;
         this.json = json;
         this.issuer = issuer;
@@ -55,7 +65,15 @@ final class CognitoHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            allowCrossOrigin(exchange);
+            if (!LoopbackHosts.isLoopback(exchange.getRequestHeaders().getFirst("Host"))) {
+                sendError(exchange, 403, "ForbiddenException",
+                        "The local identity endpoint answers to localhost, 127.0.0.1 and [::1] only");
+                return;
+            }
+            String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
+            if (!target.startsWith(TARGET_PREFIX + ADMIN_PREFIX)) {
+                allowCrossOrigin(exchange);
+            }
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             if ("OPTIONS".equals(method)) {
@@ -77,7 +95,13 @@ final class CognitoHttpHandler implements HttpHandler {
     private void serveOperation(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
         try {
-            ObjectNode response = operate(operation(exchange.getRequestHeaders()), body(exchange));
+            String operation = operation(exchange.getRequestHeaders());
+            byte[] bytes = rawBody(exchange);
+            if (operation.startsWith(ADMIN_PREFIX)) {
+                signatures.verify(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), bytes);
+            }
+            ObjectNode response = operate(operation, body(bytes));
             send(exchange, 200, AMZ_JSON, json.writeValueAsBytes(response));
         } catch (CognitoException e) {
             sendError(exchange, 400, e.errorType(), e.getMessage());
@@ -193,7 +217,7 @@ final class CognitoHttpHandler implements HttpHandler {
         return target.substring(TARGET_PREFIX.length());
     }
 
-    private JsonNode body(HttpExchange exchange) throws IOException {
+    private static byte[] rawBody(HttpExchange exchange) throws IOException {
         byte[] bytes;
         try (InputStream in = exchange.getRequestBody()) {
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -201,6 +225,10 @@ final class CognitoHttpHandler implements HttpHandler {
         if (bytes.length > MAX_BODY_BYTES) {
             throw new BodyTooLarge();
         }
+        return bytes;
+    }
+
+    private JsonNode body(byte[] bytes) {
         if (bytes.length == 0) {
             return json.createObjectNode();
         }
@@ -210,7 +238,7 @@ final class CognitoHttpHandler implements HttpHandler {
                 throw new CognitoException(CognitoException.SERIALIZATION, "The request body must be a JSON object");
             }
             return request;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new CognitoException(CognitoException.SERIALIZATION, "The request body is not valid JSON");
         }
     }
@@ -241,9 +269,13 @@ final class CognitoHttpHandler implements HttpHandler {
         Headers headers = exchange.getResponseHeaders();
         headers.set("Access-Control-Allow-Origin", "*");
         headers.set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-        String requested = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
-        headers.set("Access-Control-Allow-Headers",
-                requested != null ? requested : "content-type, x-amz-target, x-amz-user-agent, authorization");
+        // never the signing headers: a page in a browser has no business sending a signed (Admin*) request
+        String requested = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers"))
+                .orElse("content-type, x-amz-target, x-amz-user-agent");
+        headers.set("Access-Control-Allow-Headers", java.util.Arrays.stream(requested.split(","))
+                .map(String::strip)
+                .filter(name -> !SIGNING_HEADERS.contains(name.toLowerCase(Locale.ROOT)))
+                .collect(java.util.stream.Collectors.joining(",")));
         headers.set("Access-Control-Expose-Headers", "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage");
         headers.set("Access-Control-Max-Age", "86400");
     }

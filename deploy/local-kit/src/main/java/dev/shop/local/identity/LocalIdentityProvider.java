@@ -35,9 +35,12 @@ public final class LocalIdentityProvider implements AutoCloseable {
     private final String clientId;
     private final String endpoint;
     private final String issuer;
+    private final AdminCredentials adminCredentials;
 
     private LocalIdentityProvider(HttpServer server, ExecutorService executor, IdentityService identity,
-                                  SigningKey key, IdentityProviderConfig config, String endpoint, String issuer) {
+                                  SigningKey key, IdentityProviderConfig config, String endpoint, String issuer,
+                                  AdminCredentials adminCredentials) {
+        this.adminCredentials = adminCredentials;
         this.server = server;
         this.executor = executor;
         this.identity = identity;
@@ -67,10 +70,25 @@ public final class LocalIdentityProvider implements AutoCloseable {
         IdentityService identity = new IdentityService(users, key,
                 new PasswordHasher(random), issuer, config.userPoolId(), config.clientId(), Clock.systemUTC(), random);
         ExecutorService executor = Executors.newFixedThreadPool(SERVER_THREADS, daemonThreads());
-        server.createContext("/", new CognitoHttpHandler(identity, key, json, issuer, config.userPoolId()));
+        AdminCredentials adminCredentials = AdminCredentials.loadOrCreate(config.stateDir(), json, random);
+        SigV4Verifier signatures = new SigV4Verifier(adminCredentials, region(config.userPoolId()), Clock.systemUTC());
+        server.createContext("/", new CognitoHttpHandler(identity, signatures, key, json, issuer, config.userPoolId()));
         server.setExecutor(executor);
         server.start();
-        return new LocalIdentityProvider(server, executor, identity, key, config, endpoint, issuer);
+        return new LocalIdentityProvider(server, executor, identity, key, config, endpoint, issuer, adminCredentials);
+    }
+
+    /** A pool id is {@code <region>_<id>}: requests to it are signed for that region. */
+    private static String region(String userPoolId) {
+        return userPoolId.substring(0, userPoolId.indexOf('_'));
+    }
+
+    /**
+     * The credentials the administrative operations ({@code Admin*}) must be
+     * SigV4-signed with, for service {@code cognito-idp} in the pool's region.
+     */
+    public AdminCredentials adminCredentials() {
+        return adminCredentials;
     }
 
     /** Where to point the AWS SDK's {@code endpointOverride}: {@code http://localhost:<port>}. */

@@ -45,7 +45,13 @@ public final class TestTokens {
         /** Signed with the pool's key, but naming a {@code kid} the JWKS does not publish. */
         UNKNOWN_KID,
         /** Signed with another RSA key while claiming the pool's {@code kid}. */
-        FOREIGN_KEY
+        FOREIGN_KEY,
+        /** Correctly signed, but without an {@code exp}: a token that would never expire. */
+        NO_EXPIRY,
+        /** Correctly signed, but its {@code nbf} is an hour ahead. */
+        NOT_YET_VALID,
+        /** Signed with the pool's key and {@code kid}, but RS384 where the pool signs RS256 only. */
+        RS384_WITH_POOL_KEY
     }
 
     private enum Use { ACCESS, ID }
@@ -103,7 +109,29 @@ public final class TestTokens {
                     "unknown-" + UUID.randomUUID(), rsaSigner(key.jwk()));
             case FOREIGN_KEY -> sign(claims(use, subject, issuer, clientId, now), JWSAlgorithm.RS256,
                     key.keyId(), rsaSigner(ForeignKey.KEY));
+            case NO_EXPIRY -> key.sign(new JWTClaimsSet.Builder(claims(use, subject, issuer, clientId, now))
+                    .expirationTime(null).build());
+            case NOT_YET_VALID -> key.sign(new JWTClaimsSet.Builder(claims(use, subject, issuer, clientId, now))
+                    .notBeforeTime(java.util.Date.from(now.plus(LIFETIME))).build());
+            case RS384_WITH_POOL_KEY -> sign(claims(use, subject, issuer, clientId, now), JWSAlgorithm.RS384,
+                    key.keyId(), rsaSigner(key.jwk()));
         };
+    }
+
+    /** The claims of a valid access token, to change one at a time in a test. */
+    public JWTClaimsSet.Builder accessClaims(String sub, Set<String> groups) {
+        return new JWTClaimsSet.Builder(claims(Use.ACCESS, subject(sub, defaultEmail(sub), groups), issuer, clientId,
+                Instant.now()));
+    }
+
+    /** {@code claims} signed RS256 by the pool's key, with its {@code kid}: whatever they say. */
+    public String signedByPool(JWTClaimsSet claims) {
+        return key.sign(claims);
+    }
+
+    /** {@code claims} signed RS256 by the pool's key, with no {@code kid} in the header. */
+    public String signedByPoolWithoutKeyId(JWTClaimsSet claims) {
+        return sign(claims, JWSAlgorithm.RS256, null, rsaSigner(key.jwk()));
     }
 
     private JWTClaimsSet claims(Use use, TokenSubject subject, String tokenIssuer, String tokenClient,

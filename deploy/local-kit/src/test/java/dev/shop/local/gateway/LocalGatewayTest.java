@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import dev.shop.local.identity.IdentityProviderConfig;
 import dev.shop.local.identity.LocalIdentityProvider;
 import dev.shop.local.identity.TestTokens;
 import dev.shop.local.lambda.LambdaFunction;
+import dev.shop.local.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,82 @@ class LocalGatewayTest {
         assertThat(otherMethod.statusCode()).isEqualTo(405);
         assertThat(otherMethod.headers().firstValue("content-type")).contains("application/problem+json");
         assertThat(notDeployed.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void controlCharacterInAHeaderIsABadRequestBeforeAnyRoute() {
+        RawHttp.Answer answer = RawHttp.send(gateway.url(),
+            "GET /catalog/categories HTTP/1.1\r\nHost: localhost\r\nX-A: a\u0001b\r\n\r\n");
+
+        assertIsPlainProblem(answer, 400);
+        assertThat(answer.body()).contains("X-A");
+    }
+
+    @Test
+    void malformedPercentEncodingOrNonUtf8InThePathIsABadRequest() {
+        for (String target : List.of("/catalog/products/%zz", "/catalog/products/abc%4", "/catalog/products/%FF",
+            "/catalog/products/%C0%AF", "/catalog/products/\u00ff", "/catalog/products/a|b",
+            "/catalog/products?category=%E2%82")) {
+            RawHttp.Answer answer = RawHttp.send(gateway.url(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+            assertIsPlainProblem(answer, 400);
+        }
+    }
+
+    @Test
+    void smallChunkedBodyArrivesWholeWithItsLength() throws Exception {
+        String token = tokens.accessToken("u1", Set.of());
+        RawHttp.Answer answer = RawHttp.send(gateway.url(), "PUT /cart/items/p1 HTTP/1.1\r\nHost: localhost\r\n"
+            + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n" + RawHttp.chunked("{\"quantity\":1}", 5));
+        JsonNode event = JSON.readTree(answer.body());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(event.path("body").asText()).isEqualTo("{\"quantity\":1}");
+        assertThat(event.path("headers").path("content-length").asText()).isEqualTo("14");
+        assertThat(event.path("headers").has("transfer-encoding")).isFalse();
+    }
+
+    @Test
+    void bodiesOverThePayloadLimitAreTooLargeChunkedOrNot() {
+        String token = tokens.accessToken("u1", Set.of());
+        String head = "PUT /cart/items/p1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+            + "\r\nContent-Type: application/json\r\n";
+        String oversized = "x".repeat(LocalGateway.MAX_PAYLOAD_BYTES + 1);
+
+        RawHttp.Answer chunked = RawHttp.send(gateway.url(),
+            head + "Transfer-Encoding: chunked\r\n\r\n" + RawHttp.chunked(oversized, 1 << 20));
+        RawHttp.Answer declared = RawHttp.send(gateway.url(),
+            head + "Content-Length: " + oversized.length() + "\r\n\r\n" + oversized);
+
+        assertIsPlainProblem(chunked, 413);
+        assertIsPlainProblem(declared, 413);
+    }
+
+    @Test
+    void ambiguousFramingIsABadRequest() {
+        RawHttp.Answer both = RawHttp.send(gateway.url(), "POST /cart/items/p1 HTTP/1.1\r\nHost: localhost\r\n"
+            + "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        RawHttp.Answer badChunk = RawHttp.send(gateway.url(), "POST /cart/items/p1 HTTP/1.1\r\nHost: localhost\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\nzz\r\n");
+        RawHttp.Answer noHost = RawHttp.send(gateway.url(), "GET /catalog/categories HTTP/1.1\r\n\r\n");
+
+        assertIsPlainProblem(both, 400);
+        assertIsPlainProblem(badChunk, 400);
+        assertIsPlainProblem(noHost, 400);
+    }
+
+    private static void assertIsPlainProblem(RawHttp.Answer answer, int status) {
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.headers().get("content-type")).isEqualTo("application/problem+json");
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(answer.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + answer.body(), e);
+        }
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(answer.body()).doesNotContain("Exception", "java.", "<");
     }
 
     private static URI uri(String pathAndQuery) {

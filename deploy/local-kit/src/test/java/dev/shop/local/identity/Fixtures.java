@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,11 +32,16 @@ final class Fixtures {
 
     /** The real AWS SDK client, pointed at the local provider as the local stack and the services do. */
     static CognitoIdentityProviderClient cognito(LocalIdentityProvider provider) {
+        // signed with the stack's own credentials, which the administrative operations require
+        return cognito(provider, StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                provider.adminCredentials().accessKeyId(), provider.adminCredentials().secretAccessKey())));
+    }
+
+    static CognitoIdentityProviderClient cognito(LocalIdentityProvider provider, AwsCredentialsProvider credentials) {
         return CognitoIdentityProviderClient.builder()
                 .endpointOverride(URI.create(provider.endpoint()))
                 .region(Region.US_EAST_1)
-                // The local pool checks no signatures; admin operations still need some credentials to sign with.
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

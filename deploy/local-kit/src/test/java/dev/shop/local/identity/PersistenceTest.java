@@ -89,7 +89,7 @@ class PersistenceTest {
         assertThat(stateDir.resolve("signing-key.json")).exists();
         try (var leftovers = Files.list(stateDir)) {
             assertThat(leftovers.map(path -> path.getFileName().toString()))
-                    .containsExactlyInAnyOrder("users.json", "signing-key.json");
+                    .containsExactlyInAnyOrder("users.json", "signing-key.json", AdminCredentials.FILE);
         }
     }
 

@@ -18,7 +18,10 @@ import java.util.Date;
  */
 final class ReferenceVerifier {
 
-    enum Verdict { VALID, NOT_SIGNED, WRONG_ALGORITHM, UNKNOWN_KEY, BAD_SIGNATURE, WRONG_ISSUER, WRONG_CLIENT, EXPIRED }
+    enum Verdict {
+        VALID, NOT_SIGNED, WRONG_ALGORITHM, UNKNOWN_KEY, BAD_SIGNATURE, WRONG_ISSUER, WRONG_CLIENT, NO_EXPIRY, EXPIRED,
+        NOT_YET_VALID
+    }
 
     private final JWKSet jwks;
     private final String issuer;
@@ -55,8 +58,15 @@ final class ReferenceVerifier {
         if (!forClient) {
             return Verdict.WRONG_CLIENT;
         }
-        if (!claims.getExpirationTime().after(new Date())) {
+        Date now = new Date();
+        if (claims.getExpirationTime() == null) {
+            return Verdict.NO_EXPIRY;
+        }
+        if (!claims.getExpirationTime().after(now)) {
             return Verdict.EXPIRED;
+        }
+        if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().after(now)) {
+            return Verdict.NOT_YET_VALID;
         }
         return Verdict.VALID;
     }

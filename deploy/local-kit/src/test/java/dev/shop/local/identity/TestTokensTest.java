@@ -33,7 +33,10 @@ class TestTokensTest {
             Forgery.ALG_NONE, Verdict.NOT_SIGNED,
             Forgery.HS256_WITH_PUBLIC_KEY, Verdict.WRONG_ALGORITHM,
             Forgery.UNKNOWN_KID, Verdict.UNKNOWN_KEY,
-            Forgery.FOREIGN_KEY, Verdict.BAD_SIGNATURE);
+            Forgery.FOREIGN_KEY, Verdict.BAD_SIGNATURE,
+            Forgery.NO_EXPIRY, Verdict.NO_EXPIRY,
+            Forgery.NOT_YET_VALID, Verdict.NOT_YET_VALID,
+            Forgery.RS384_WITH_POOL_KEY, Verdict.WRONG_ALGORITHM);
 
     private static LocalIdentityProvider provider;
     private static TestTokens tokens;
@@ -82,7 +85,8 @@ class TestTokensTest {
             String token = tokens.forgedAccessToken(forgery, "shopper-3", Set.of("admin"));
 
             assertThat(verifier.check(token)).isEqualTo(EXPECTED.get(forgery));
-            assertThat(JWTParser.parse(token).getJWTClaimsSet().getClaims().keySet()).isEqualTo(ACCESS_CLAIMS);
+            assertThat(JWTParser.parse(token).getJWTClaimsSet().getClaims().keySet())
+                    .isEqualTo(claimsOf(forgery, ACCESS_CLAIMS));
         })).toList();
     }
 
@@ -92,8 +96,20 @@ class TestTokensTest {
             String token = tokens.forgedIdToken(forgery, "shopper-4", Set.of("admin"));
 
             assertThat(verifier.check(token)).isEqualTo(EXPECTED.get(forgery));
-            assertThat(JWTParser.parse(token).getJWTClaimsSet().getClaims().keySet()).isEqualTo(ID_CLAIMS);
+            assertThat(JWTParser.parse(token).getJWTClaimsSet().getClaims().keySet())
+                    .isEqualTo(claimsOf(forgery, ID_CLAIMS));
         })).toList();
+    }
+
+    /** A forgery carries Cognito's full claim set, but for the claim its defect is about. */
+    private static Set<String> claimsOf(Forgery forgery, Set<String> valid) {
+        Set<String> claims = new java.util.HashSet<>(valid);
+        if (forgery == Forgery.NO_EXPIRY) {
+            claims.remove("exp");
+        } else if (forgery == Forgery.NOT_YET_VALID) {
+            claims.add("nbf");
+        }
+        return claims;
     }
 
     @Test

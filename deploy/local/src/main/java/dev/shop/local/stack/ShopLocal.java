@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.shop.common.routes.Service;
 import dev.shop.common.table.TableProvisioner;
 import dev.shop.local.LocalSettings;
+import dev.shop.local.OwnerOnlyFiles;
 import dev.shop.local.dynamodb.EmbeddedDynamoDb;
 import dev.shop.local.gateway.JwtAuthorizer;
 import dev.shop.local.gateway.LocalGateway;
@@ -50,6 +50,7 @@ public final class ShopLocal implements AutoCloseable {
     public static ShopLocal start(StackOptions options) {
         List<AutoCloseable> parts = new ArrayList<>();
         try {
+            options.stateDir().ifPresent(OwnerOnlyFiles::directory);
             EmbeddedDynamoDb dynamoDb = options.stateDir()
                 .map(dir -> EmbeddedDynamoDb.onDisk(dir.resolve("dynamodb"), options.dynamoDbPort()))
                 .orElseGet(() -> EmbeddedDynamoDb.inMemory(options.dynamoDbPort()));
@@ -82,7 +83,8 @@ public final class ShopLocal implements AutoCloseable {
             parts.add(0, gateway);
 
             StackInfo info = new StackInfo(gateway.url(), identity.endpoint(), identity.userPoolId(), identity.clientId(),
-                identity.issuer(), dynamoDb.endpoint(), LocalSettings.REGION, TABLE_NAME, DemoData.USERS);
+                identity.issuer(), dynamoDb.endpoint(), LocalSettings.REGION, TABLE_NAME, DemoData.USERS,
+                identity.adminCredentials().accessKeyId(), identity.adminCredentials().secretAccessKey());
             ShopLocal shop = new ShopLocal(parts, info);
             if (options.seed()) {
                 DemoData.seedUsers(identity);
@@ -121,22 +123,20 @@ public final class ShopLocal implements AutoCloseable {
         Path file = options.stateDir().get().resolve("cursor-secret");
         try {
             if (Files.exists(file)) {
+                OwnerOnlyFiles.restrict(file);
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
             }
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, fresh, StandardCharsets.UTF_8);
+            OwnerOnlyFiles.writeAtomically(file, fresh.getBytes(StandardCharsets.UTF_8));
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** It holds the stack's admin credentials: owner-only, like every secret under {@code .local/}. */
     private static void writeStackFile(Path outputDir, StackInfo info) {
         try {
-            Files.createDirectories(outputDir);
-            Path temporary = outputDir.resolve("stack.json.tmp");
-            JSON.writeValue(temporary.toFile(), info);
-            Files.move(temporary, outputDir.resolve("stack.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.writeAtomically(outputDir.resolve("stack.json"), JSON.writeValueAsBytes(info));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

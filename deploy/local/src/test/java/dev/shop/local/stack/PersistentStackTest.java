@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +40,47 @@ class PersistentStackTest {
             StackInfo.DemoUser shopper = second.info().users().get(1);
             String token = loginThroughTheRestartedEndpoint(second, shopper);
             assertThat(second.client().withToken(token).get("/cart").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void secretsAreOwnerOnlyEvenWhereTheyWereLeftReadableAndTheCredentialsSurviveARestart() throws Exception {
+        StackOptions options = new StackOptions(Optional.of(state), state, 0, 0, 0,
+            Path.of(System.getProperty("shop.lambdas")), true);
+        Files.createDirectories(state);
+        Files.writeString(state.resolve("cursor-secret"), "an-old-cursor-secret");
+        loosen(state);
+
+        String accessKeyId;
+        try (ShopLocal first = ShopLocal.start(options)) {
+            accessKeyId = first.info().accessKeyId();
+        }
+        loosen(state);
+        try (ShopLocal second = ShopLocal.start(options)) {
+            assertThat(second.info().accessKeyId()).isEqualTo(accessKeyId);
+            JsonNode stack = new ObjectMapper().readTree(state.resolve("stack.json").toFile());
+            assertThat(stack.path("accessKeyId").asText()).isEqualTo(accessKeyId);
+            assertThat(stack.path("secretAccessKey").asText()).hasSize(40);
+        }
+
+        for (String dir : List.of("", "identity", "dynamodb")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve(dir))))
+                .as(dir).isEqualTo("rwx------");
+        }
+        for (String file : List.of("cursor-secret", "stack.json", "identity/admin-credentials.json",
+            "identity/signing-key.json", "identity/users.json")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve(file))))
+                .as(file).isEqualTo("rw-------");
+        }
+    }
+
+    /** What a umask of 022 or a careless chmod leaves: everyone may read. */
+    private static void loosen(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.toList()) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                    Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
         }
     }
 
