@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A small HTTP client for tests that talk to the local gateway as any client
- * of the shop would: real HTTP on loopback, JSON in and out.
+ * of the shop would: real HTTP on loopback, JSON in and out. Every exchange is
+ * checked against the API's document, docs/api/openapi.yaml ({@link ContractCheck}):
+ * a status, header or field it does not describe fails the test.
  */
 public final class ApiClient {
 
@@ -86,8 +88,16 @@ public final class ApiClient {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        Map<String, String> sent = new LinkedHashMap<>(headers);
+        if (contentType != null) {
+            sent.put("Content-Type", contentType);
+        }
+        if (token != null) {
+            sent.put("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            ContractCheck.get().check(method, path, sent, rawBody, response.statusCode(), response.headers(), response.body());
             return new ApiResponse(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
