@@ -1,6 +1,7 @@
 package dev.shop.orders.checkout;
 
 import dev.shop.common.web.ApiDoc;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,7 +39,6 @@ class CheckoutController {
     }
 
     /** Checks out the cart in one transaction: stock decremented, order written, cart emptied, or nothing at all. */
-    @io.swagger.v3.oas.annotations.Parameter(name = "Idempotency-Key", in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER, required = true, description = "1 to 64 of A-Z, a-z, 0-9, - and _; the same key and body again returns the same order", schema = @Schema(type = "string", pattern = "[A-Za-z0-9_-]{1,64}"))
     @ApiResponse(responseCode = "201",
         description = "The order was placed",
         headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = ApiDoc.LOCATION, schema = @Schema(type = "string"))},
@@ -54,6 +54,8 @@ class CheckoutController {
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Order> placeOrder(Authentication authentication,
+                                   @Parameter(required = true, description = "1 to 64 of A-Z, a-z, 0-9, - and _; the same "
+                                       + "key and body again returns the same order, with no second decrement")
                                    @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey,
                                    @Valid @Body CheckoutRequest request) {
         IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
