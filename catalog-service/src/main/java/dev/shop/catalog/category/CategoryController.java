@@ -1,11 +1,11 @@
 package dev.shop.catalog.category;
 
 import dev.shop.common.web.ApiDoc;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Tag(name = "catalog", description = "Products, categories and stock")
 @Controller("/catalog/categories")

@@ -1,20 +1,20 @@
 package dev.shop.catalog.inventory;
 
+import dev.shop.common.paging.Page;
+import dev.shop.common.paging.PageRequest;
+import dev.shop.common.security.Roles;
 import dev.shop.common.web.ApiDoc;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.shop.common.paging.Page;
-import dev.shop.common.paging.PageRequest;
-import dev.shop.common.security.Roles;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.security.annotation.Secured;
 import jakarta.validation.constraints.PositiveOrZero;
 
 @Tag(name = "catalog", description = "Products, categories and stock")

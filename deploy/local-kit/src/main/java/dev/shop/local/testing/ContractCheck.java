@@ -195,11 +195,14 @@ final class ContractCheck {
     }
 
     private static void close(JsonNode schema) {
-        if (schema instanceof ObjectNode object && object.has("properties") && !object.has("additionalProperties")) {
+        if (!(schema instanceof ObjectNode object)) {
+            return;
+        }
+        if (object.has("properties") && !object.has("additionalProperties")) {
             object.put("additionalProperties", false);
         }
-        schema.path("properties").forEach(ContractCheck::close);
-        close(schema.path("items"));
+        object.path("properties").forEach(ContractCheck::close);
+        close(object.get("items"));
     }
 
     private static Path locate() {
