@@ -24,7 +24,7 @@ import dev.shop.local.testing.TestShop;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Create, read, replace and delete of products (CONTRACT.md, "Catalog"). */
+/** Create, read, replace and delete of products (docs/api.md). */
 class ProductsTest {
 
     private final TestShop shop = TestShop.serving(Service.CATALOG);

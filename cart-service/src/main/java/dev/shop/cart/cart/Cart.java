@@ -6,7 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * A cart as the API shows it (CONTRACT.md, "Cart"), at the catalog's current prices.
+ * A cart as the API shows it, at the catalog's current prices.
  *
  * @param itemCount the sum of the lines' quantities (not the number of lines)
  * @param updatedAt the cart's last write, or null when the user has no cart

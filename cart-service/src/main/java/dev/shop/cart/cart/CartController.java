@@ -1,5 +1,6 @@
 package dev.shop.cart.cart;
 
+import dev.shop.common.web.ApiDoc;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
 import io.micronaut.http.HttpResponse;
@@ -14,6 +15,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.validation.Validated;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /**
@@ -21,6 +25,7 @@ import jakarta.validation.Valid;
  * always the one of the token's {@code sub}, so no one reaches another's cart.
  */
 @Validated
+@Tag(name = "cart", description = "The signed-in user's cart")
 @Controller("/cart")
 class CartController {
 
@@ -30,12 +35,19 @@ class CartController {
         this.carts = carts;
     }
 
+    /** The signed-in user's cart at the catalog's current prices (an empty one if there is none). */
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Cart view(Authentication user) {
         return carts.view(user.getName());
     }
 
+    /** Sets the quantity of one product in the cart; 0 removes the line. */
+    @ApiResponse(responseCode = "400", description = "quantity is missing or outside 0..99")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(responseCode = "409", description = "Beyond the available stock, or the cart is full")
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Put("/items/{productId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Cart setQuantity(Authentication user, @PathVariable String productId,
@@ -43,12 +55,18 @@ class CartController {
         return cartOrProblem(carts.setQuantity(user.getName(), productId, change.quantity()));
     }
 
+    /** Removes one product's line (also when it was not there). */
+    @ApiResponse(responseCode = "404", description = "Not a product id")
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Delete("/items/{productId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Cart removeLine(Authentication user, @PathVariable String productId) {
         return cartOrProblem(carts.removeLine(user.getName(), productId));
     }
 
+    /** Empties the cart. */
+    @ApiResponse(responseCode = "204", description = "Emptied")
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Delete
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Void> clear(Authentication user) {

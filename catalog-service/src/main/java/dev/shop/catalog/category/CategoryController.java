@@ -1,10 +1,13 @@
 package dev.shop.catalog.category;
 
+import dev.shop.common.web.ApiDoc;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
+@Tag(name = "catalog", description = "Products, categories and stock")
 @Controller("/catalog/categories")
 class CategoryController {
 
@@ -14,6 +17,7 @@ class CategoryController {
         this.categories = categories;
     }
 
+    /** The categories that have at least one active product, with their product counts. */
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     Category.Listing list() {

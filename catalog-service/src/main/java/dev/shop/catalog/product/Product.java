@@ -3,7 +3,7 @@ package dev.shop.catalog.product;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** A product as the API shows it (CONTRACT.md, "Product"). */
+/** A product as the API shows it. */
 @Serdeable
 public record Product(String id, String sku, String name, @Nullable String description, String category,
                       long priceCents, String currency, @Nullable String imageUrl, long available, long version,

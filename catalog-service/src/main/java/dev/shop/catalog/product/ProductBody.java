@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The body of a product create or replace (CONTRACT.md, "Create/update body").
+ * The body of a product create or replace.
  * One record for both, so the rules are written once; a replace ignores
  * {@code initialStock}, because after creation stock moves only through the
  * stock routes and checkouts, never through an edit of the description.

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
 import dev.shop.common.security.Roles;
+import dev.shop.common.web.ApiDoc;
 import dev.shop.common.web.IfMatch;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
@@ -25,9 +26,18 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
+@Tag(name = "catalog", description = "Products, categories and stock")
 @Controller("/catalog/products")
 class ProductController {
 
@@ -39,6 +49,8 @@ class ProductController {
         this.products = products;
     }
 
+    /** A page of active products, optionally of one category, in a stable order. */
+    @ApiResponse(responseCode = "400", description = "A bad category, limit or cursor")
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     Page<Product> list(@QueryValue @Nullable @Pattern(regexp = ProductBody.SLUG_PATTERN, message = "must be 1 to 40 of a-z, 0-9 and '-'") String category,
@@ -47,6 +59,12 @@ class ProductController {
         return products.list(category, limit, cursor).map(ProductItem::toProduct);
     }
 
+    /** One product, with its version as the ETag. */
+    @ApiResponse(responseCode = "200",
+        description = "The product",
+        headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiDoc.ETAG, schema = @Schema(type = "string"))},
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Product.class)))
+    @ApiResponse(responseCode = "404", description = "No such product (also after delete)")
     @Get("/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<Product> get(@PathVariable String id) {
@@ -55,6 +73,15 @@ class ProductController {
         return withEtag(HttpResponse.ok(item.toProduct()), item);
     }
 
+    /** Creates a product with its initial stock. */
+    @ApiResponse(responseCode = "201",
+        description = "Created",
+        headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = ApiDoc.LOCATION, schema = @Schema(type = "string")), @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiDoc.ETAG, schema = @Schema(type = "string"))},
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Product.class)))
+    @ApiResponse(responseCode = "400", description = "A field is missing or invalid")
+    @ApiResponse(responseCode = "409", description = "Another product has this SKU")
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Post
     @Secured(Roles.ADMIN)
     HttpResponse<?> create(@Valid @Body ProductBody body) {
@@ -62,6 +89,17 @@ class ProductController {
             saved -> HttpResponse.created(saved.toProduct(), URI.create(PATH + saved.id)));
     }
 
+    /** Replaces a product's fields (not its stock). */
+    @ApiResponse(responseCode = "200",
+        description = "The product as saved",
+        headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiDoc.ETAG, schema = @Schema(type = "string"))},
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Product.class)))
+    @ApiResponse(responseCode = "400", description = "A field is missing or invalid")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(responseCode = "409", description = "Another product has this SKU")
+    @ApiResponse(responseCode = "412", description = "If-Match names another version")
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Put("/{id}")
     @Secured(Roles.ADMIN)
     HttpResponse<?> replace(@PathVariable String id, @Valid @Body ProductBody body,
@@ -69,6 +107,12 @@ class ProductController {
         return respond(products.replace(id, body, new IfMatch(ifMatch)), ProductController::ok);
     }
 
+    /** Deletes a product: it leaves the listings and carts can no longer add it. */
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(responseCode = "412", description = "If-Match names another version")
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Delete("/{id}")
     @Secured(Roles.ADMIN)
     HttpResponse<?> delete(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The platform's auth rules (CONTRACT.md, "Conventions"), on an admin route of
+ * The platform's auth rules (docs/api.md, "Authentication"), on an admin route of
  * catalog-service, through both paths a request can take: behind the gateway's
  * JWT authorizer (claims in the event), and straight to the handler with only
  * a bearer token (micronaut-security-jwt validates it against the JWKS).

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The route table of the one HTTP API (CONTRACT.md). The CDK stack creates
+ * The route table of the one HTTP API (docs/api.md; docs/api/openapi.yaml describes exactly these routes, ApiRoutesTest in the api module proves it). The CDK stack creates
  * exactly these API Gateway routes and the local gateway routes by the same
  * list, so the two cannot disagree.
  */

@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * The optimistic-concurrency precondition of a write (CONTRACT.md): an
+ * The optimistic-concurrency precondition of a write (docs/api.md): an
  * {@code If-Match} header naming the {@code version} the client last saw.
  * Editable resources send {@code ETag: "<version>"}; clients echo it quoted,
  * as HTTP wants, or bare, which is accepted too. {@code *} matches any

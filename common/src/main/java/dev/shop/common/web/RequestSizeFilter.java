@@ -16,7 +16,7 @@ import io.micronaut.core.annotation.Nullable;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestSizeFilter {
 
-    /** CONTRACT.md: request bodies over 64 KiB are refused. */
+    /** docs/api.md, "Limits": request bodies over 64 KiB are refused. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
 
     @RequestFilter

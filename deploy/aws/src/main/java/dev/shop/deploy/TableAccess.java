@@ -11,7 +11,7 @@ import dev.shop.common.routes.Service;
  * place the stack's table permissions are written down.
  *
  * <p>No service scans: every listing is served by a key or an index query
- * (CONTRACT.md), so {@code Scan} is granted to none.
+ * (docs/api.md), so {@code Scan} is granted to none.
  */
 final class TableAccess {
 

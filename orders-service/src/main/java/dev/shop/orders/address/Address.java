@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * A postal address (CONTRACT.md, "Address"), used by checkout for shipping and
+ * A postal address, used by checkout for shipping and
  * kept in profiles. Every field at most 200 characters; {@code line2} optional.
  */
 @Serdeable

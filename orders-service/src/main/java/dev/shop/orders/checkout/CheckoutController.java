@@ -2,6 +2,7 @@ package dev.shop.orders.checkout;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.shop.common.web.ApiDoc;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
 import dev.shop.orders.order.Order;
@@ -17,8 +18,15 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+@Tag(name = "orders", description = "Checkout, orders and profiles")
 @Controller("/orders")
 class CheckoutController {
 
@@ -30,9 +38,24 @@ class CheckoutController {
         this.json = json;
     }
 
+    /** Checks out the cart in one transaction: stock decremented, order written, cart emptied, or nothing at all. */
+    @ApiResponse(responseCode = "201",
+        description = "The order was placed",
+        headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = ApiDoc.LOCATION, schema = @Schema(type = "string"))},
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Order.class)))
+    @ApiResponse(responseCode = "200",
+        description = "A replay of this key: the order it placed",
+        headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = ApiDoc.LOCATION, schema = @Schema(type = "string"))},
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Order.class)))
+    @ApiResponse(responseCode = "400", description = "A missing or malformed Idempotency-Key or address")
+    @ApiResponse(responseCode = "409", description = "The cart is empty, short of stock or changed; nothing was ordered")
+    @ApiResponse(responseCode = "422", description = "This Idempotency-Key was used with another body")
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Order> placeOrder(Authentication authentication,
+                                   @Parameter(required = true, description = "1 to 64 of A-Z, a-z, 0-9, - and _; the same "
+                                       + "key and body again returns the same order, with no second decrement")
                                    @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey,
                                    @Valid @Body CheckoutRequest request) {
         IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);

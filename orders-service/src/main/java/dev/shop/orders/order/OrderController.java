@@ -3,10 +3,11 @@ package dev.shop.orders.order;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
 import dev.shop.common.security.Roles;
+import dev.shop.common.web.ApiDoc;
+import dev.shop.common.web.IfMatch;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
 import dev.shop.orders.web.Caller;
-import dev.shop.common.web.IfMatch;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -22,8 +23,17 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+@Tag(name = "orders", description = "Checkout, orders and profiles")
 @Controller("/orders")
 class OrderController {
 
@@ -35,6 +45,9 @@ class OrderController {
         this.orders = orders;
     }
 
+    /** The signed-in user's orders, newest first. */
+    @ApiResponse(responseCode = "400", description = "A bad limit or cursor")
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Page<Order> mine(Authentication authentication,
@@ -43,6 +56,10 @@ class OrderController {
         return orders.ofUser(authentication.getName(), limit, cursor);
     }
 
+    /** Orders in one status, newest first. */
+    @ApiResponse(responseCode = "400", description = "An unknown status, a bad limit or cursor")
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get("/admin")
     @Secured(Roles.ADMIN)
     Page<Order> inStatus(@Nullable @QueryValue String status,
@@ -53,6 +70,13 @@ class OrderController {
         return orders.inStatus(wanted, limit, cursor);
     }
 
+    /** One order of the signed-in user (any order for an admin). */
+    @ApiResponse(responseCode = "200",
+        description = "The order",
+        headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiDoc.ETAG, schema = @Schema(type = "string"))},
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Order.class)))
+    @ApiResponse(responseCode = "404", description = "No such order, or another user's")
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Order> get(Authentication authentication, @PathVariable String id) {
@@ -60,6 +84,15 @@ class OrderController {
         return HttpResponse.ok(order).header(HttpHeaders.ETAG, IfMatch.etag(order.version()));
     }
 
+    /** Cancels a PLACED order and returns its stock in the same transaction. */
+    @ApiResponse(responseCode = "200",
+        description = "The cancelled order",
+        headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiDoc.ETAG, schema = @Schema(type = "string"))},
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Order.class)))
+    @ApiResponse(responseCode = "404", description = "No such order, or another user's")
+    @ApiResponse(responseCode = "409", description = "The order is no longer PLACED, or kept changing")
+    @ApiResponse(responseCode = "412", description = "If-Match names another version")
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Post("/{id}/cancel")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Order> cancel(Authentication authentication, @PathVariable String id,
@@ -67,6 +100,17 @@ class OrderController {
         return respond(service.cancel(Caller.of(authentication), id, ifMatch));
     }
 
+    /** Moves an order along PLACED, SHIPPED, DELIVERED. */
+    @ApiResponse(responseCode = "200",
+        description = "The order",
+        headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiDoc.ETAG, schema = @Schema(type = "string"))},
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Order.class)))
+    @ApiResponse(responseCode = "400", description = "An unknown status")
+    @ApiResponse(responseCode = "404", description = "No such order")
+    @ApiResponse(responseCode = "409", description = "Not the next status, or another change won")
+    @ApiResponse(responseCode = "412", description = "If-Match names another version")
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Put("/{id}/status")
     @Secured(Roles.ADMIN)
     HttpResponse<Order> changeStatus(Authentication authentication, @PathVariable String id,

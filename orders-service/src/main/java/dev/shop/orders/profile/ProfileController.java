@@ -3,9 +3,10 @@ package dev.shop.orders.profile;
 import java.util.regex.Pattern;
 
 import dev.shop.common.security.Roles;
+import dev.shop.common.web.ApiDoc;
+import dev.shop.common.web.IfMatch;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
-import dev.shop.common.web.IfMatch;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -19,8 +20,17 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+@Tag(name = "orders", description = "Checkout, orders and profiles")
 @Controller("/profile")
 class ProfileController {
 
@@ -32,12 +42,27 @@ class ProfileController {
         this.profiles = profiles;
     }
 
+    /** The signed-in user's profile, created on first read. */
+    @ApiResponse(responseCode = "200",
+        description = "The profile",
+        headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiDoc.ETAG, schema = @Schema(type = "string"))},
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Profile.class)))
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Profile> get(Authentication authentication) {
         return withEtag(profiles.getOrCreate(TokenIdentity.of(authentication)));
     }
 
+    /** Changes the display name and addresses of the signed-in user's profile. */
+    @ApiResponse(responseCode = "200",
+        description = "The profile as saved",
+        headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiDoc.ETAG, schema = @Schema(type = "string"))},
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Profile.class)))
+    @ApiResponse(responseCode = "400", description = "A field is invalid, or email is not the account's")
+    @ApiResponse(responseCode = "409", description = "The profile kept changing, or the email is taken")
+    @ApiResponse(responseCode = "412", description = "If-Match names another version")
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Put
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Profile> update(Authentication authentication, @Valid @Body ProfileUpdate update,
@@ -63,6 +88,11 @@ class ProfileController {
         throw new IllegalStateException("Unmapped profile outcome " + write);
     }
 
+    /** The profile with this email. */
+    @ApiResponse(responseCode = "400", description = "Not an email address")
+    @ApiResponse(responseCode = "404", description = "No profile with that email")
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
+    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get("/admin")
     @Secured(Roles.ADMIN)
     Profile byEmail(@Nullable @QueryValue String email) {

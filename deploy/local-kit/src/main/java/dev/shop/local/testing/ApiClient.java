@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A small HTTP client for tests that talk to the local gateway as any client
- * of the shop would: real HTTP on loopback, JSON in and out.
+ * of the shop would: real HTTP on loopback, JSON in and out. Every exchange is
+ * checked against the API's document, docs/api/openapi.yaml ({@link ContractCheck}):
+ * a status, header or field it does not describe fails the test.
  */
 public final class ApiClient {
 
@@ -29,33 +31,55 @@ public final class ApiClient {
     private final String baseUrl;
     private final String token;
     private final Map<String, String> headers;
+    private final boolean checked;
 
     ApiClient(String baseUrl, String token, Map<String, String> headers) {
+        this(baseUrl, token, headers, true);
+    }
+
+    private ApiClient(String baseUrl, String token, Map<String, String> headers, boolean checked) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.headers = Map.copyOf(headers);
+        this.checked = checked;
     }
 
-    /** A client for the API at {@code baseUrl}, with no token. */
+    /** A client for the API at {@code baseUrl}, with no token; every exchange is checked against the document. */
     public static ApiClient forUrl(String baseUrl) {
         return new ApiClient(baseUrl, null, Map.of());
+    }
+
+    /**
+     * A client for an endpoint that is not the shop's API (the identity provider's JWKS or JSON protocol):
+     * its exchanges are not checked against the API's document.
+     */
+    public static ApiClient forOtherUrl(String baseUrl) {
+        return new ApiClient(baseUrl, null, Map.of(), false);
+    }
+
+    /**
+     * The same client without the check against the API's document: for the running local stack's own
+     * calls (seeding the demo catalog), which must not depend on docs/api/openapi.yaml being on disk.
+     */
+    public ApiClient withoutContractCheck() {
+        return new ApiClient(baseUrl, token, headers, false);
     }
 
     /** The same client with one more header on every request. */
     public ApiClient withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new ApiClient(baseUrl, token, more);
+        return new ApiClient(baseUrl, token, more, checked);
     }
 
     /** The same client without a token. */
     public ApiClient anonymous() {
-        return new ApiClient(baseUrl, null, headers);
+        return new ApiClient(baseUrl, null, headers, checked);
     }
 
     /** The same client with another bearer token (any string, valid or not). */
     public ApiClient withToken(String otherToken) {
-        return new ApiClient(baseUrl, otherToken, headers);
+        return new ApiClient(baseUrl, otherToken, headers, checked);
     }
 
     public ApiResponse get(String path) {
@@ -86,8 +110,18 @@ public final class ApiClient {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        Map<String, String> sent = new LinkedHashMap<>(headers);
+        if (contentType != null) {
+            sent.put("Content-Type", contentType);
+        }
+        if (token != null) {
+            sent.put("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (checked) {
+                ContractCheck.get().check(method, path, sent, rawBody, response.statusCode(), response.headers(), response.body());
+            }
             return new ApiResponse(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What {@code .local/stack.json} holds (CONTRACT.md, "The local stack"). The
+ * What {@code .local/stack.json} holds (docs/api.md, "The local stack and stack.json"). The
  * CDK stack's outputs carry the same fields, so a client pointed at this file
  * can be pointed at AWS by swapping the file. Locally it also holds the
  * stack's own credentials ({@code accessKeyId}, {@code secretAccessKey}),

@@ -137,6 +137,22 @@ class LambdaPackagesTest {
     }
 
     /**
+     * The API description is made at compile time and nowhere else (docs/api.md): the function carries
+     * neither the generated OpenAPI part (the api module merges it into docs/api/openapi.yaml), nor the
+     * Swagger annotations, nor anything of micronaut-openapi, swagger-core or Swagger UI.
+     */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void packageCarriesNothingOfTheApiDescription(Service service) throws Exception {
+        try (ZipFile file = new ZipFile(service.lambdaPackage(LAMBDAS).toFile())) {
+            assertThat(file.stream().map(ZipEntry::getName))
+                .noneMatch(name -> name.startsWith("META-INF/swagger/") || name.startsWith("io/swagger/")
+                    || name.startsWith("io/micronaut/openapi/") || name.contains("swagger-ui")
+                    || name.endsWith(".yml") && name.contains("openapi"));
+        }
+    }
+
+    /**
      * The functions' one HTTP client is the AWS CRT client (common's {@code DynamoDbFactory}): Apache's is not
      * packaged, and the CRT's native library is there for the platforms whose JVMs load it (Lambda's arm64 and
      * x86_64 on glibc, and the 64-bit machines that run the local stack), never for the 32-bit or musl builds the

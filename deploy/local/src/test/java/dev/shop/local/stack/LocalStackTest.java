@@ -73,7 +73,7 @@ class LocalStackTest {
 
     @Test
     void jwksIsPublishedUnderTheIssuer() {
-        ApiResponse jwks = ApiClient.forUrl(shop.info().issuer()).get("/.well-known/jwks.json");
+        ApiResponse jwks = ApiClient.forOtherUrl(shop.info().issuer()).get("/.well-known/jwks.json");
 
         assertThat(jwks.status()).isEqualTo(200);
         assertThat(jwks.json().path("keys").get(0).path("alg").asText()).isEqualTo("RS256");

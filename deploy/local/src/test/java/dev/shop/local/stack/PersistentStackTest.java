@@ -86,7 +86,7 @@ class PersistentStackTest {
 
     /** The password set before the restart still works: the identity provider kept its users and key. */
     private static String loginThroughTheRestartedEndpoint(ShopLocal shop, StackInfo.DemoUser user) {
-        var response = dev.shop.local.testing.ApiClient.forUrl(shop.info().cognitoEndpoint())
+        var response = dev.shop.local.testing.ApiClient.forOtherUrl(shop.info().cognitoEndpoint())
             .withHeader("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
             .send("POST", "/", "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"" + shop.info().clientId()
                 + "\",\"AuthParameters\":{\"USERNAME\":\"" + user.username() + "\",\"PASSWORD\":\"" + user.password() + "\"}}",
