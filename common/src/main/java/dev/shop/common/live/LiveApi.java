@@ -33,6 +33,9 @@ public final class LiveApi {
     public static final String CONNECTIONS_HANDLER = "dev.shop.orders.live.LiveConnectionsFunction";
     public static final String STREAM_HANDLER = "dev.shop.orders.live.OrderEventsFunction";
 
+    /** The WebSocket API's stage: its URL is {@code wss://<api>.execute-api.<region>.amazonaws.com/live}. */
+    public static final String STAGE = "live";
+
     /** Keys of the authorizer's context, handed to {@code $connect} and {@code $disconnect}. */
     public static final String CONTEXT_USER_ID = "userId";
     public static final String CONTEXT_ADMIN = "admin";
@@ -53,13 +56,14 @@ public final class LiveApi {
     public static final Duration DELIVERY_MARKER_TTL = Duration.ofHours(25);
 
     /**
-     * The stream event source: batches of up to 100 records, waiting at most a
-     * second to fill one, retrying a failing record 3 times (halving the batch
+     * The stream event source: batches of up to 100 records, invoking as soon as
+     * records arrive (a batching window would add its length to every event's
+     * latency, and a live status is worth more than fewer invocations), retrying a failing record 3 times (halving the batch
      * around it first) before it goes to the on-failure destination. Only order
      * and product items reach the consumer (the filter on the sort key), so its
      * own writes (connections, delivery markers) never invoke it.
      */
-    public static final StreamSource STREAM = new StreamSource(100, Duration.ofSeconds(1), 3, true,
+    public static final StreamSource STREAM = new StreamSource(100, Duration.ZERO, 3, true,
         List.of(Keys.order("x").sk(), Keys.product("x").sk()));
 
     private LiveApi() {
