@@ -18,7 +18,9 @@ public enum ShopSettings {
     /** The shop's one ISO-4217 currency (default USD). */
     CURRENCY("shop.currency", "SHOP_CURRENCY"),
     /** DynamoDB endpoint override; unset in AWS, set to DynamoDB Local locally. */
-    DYNAMODB_ENDPOINT("shop.dynamodb.endpoint", "SHOP_DYNAMODB_ENDPOINT");
+    DYNAMODB_ENDPOINT("shop.dynamodb.endpoint", "SHOP_DYNAMODB_ENDPOINT"),
+    /** The WebSocket API's connection management endpoint ({@code https://<api>.execute-api.<region>.amazonaws.com/<stage>}). */
+    LIVE_CONNECTIONS_ENDPOINT("shop.live.connections-endpoint", "SHOP_LIVE_CONNECTIONS_ENDPOINT");
 
     private final String property;
     private final String environmentVariable;

@@ -103,6 +103,25 @@ public final class Keys {
         return new Key("IDEMPOTENCY#" + userId + "#" + idempotencyKey, "IDEMPOTENCY");
     }
 
+    // --- live events (docs/data-model.md) ------------------------------------
+
+    /** The partition of one user's open WebSocket connections: a Query finds them all. */
+    public static String liveConnections(String userId) {
+        return "USER#" + userId + "#CONNECTIONS";
+    }
+
+    public static Key liveConnection(String userId, String connectionId) {
+        return new Key(liveConnections(userId), "CONNECTION#" + connectionId);
+    }
+
+    /** GSI1 partition of the admins' connections (sparse: only admin connections carry it). */
+    public static final String ADMIN_CONNECTIONS = "CONNECTIONS#ADMIN";
+
+    /** Marker that one stream record was delivered, so a redelivery pushes nothing twice. */
+    public static Key streamDelivery(String streamEventId) {
+        return new Key("STREAM-EVENT#" + streamEventId, "DELIVERED");
+    }
+
     // --- profiles ------------------------------------------------------------
 
     public static Key profile(String userId) {

@@ -17,12 +17,16 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 
 /**
  * Creates the single table and its indexes from {@link ShopTable}, for DynamoDB
- * Local. Idempotent: an existing table is left as it is. In AWS the CDK stack
- * declares the same table from the same definition.
+ * Local, with its stream (new and old images) that the live events read.
+ * Idempotent: an existing table is left as it is, except that one created
+ * before the stream existed gains it. In AWS the CDK stack declares the same
+ * table from the same definition.
  */
 public final class TableProvisioner {
 
@@ -35,6 +39,7 @@ public final class TableProvisioner {
     /** @return true when the table was created, false when it already existed */
     public boolean createIfMissing(String tableName) {
         if (exists(tableName)) {
+            ensureStream(tableName);
             return false;
         }
         try {
@@ -48,6 +53,16 @@ public final class TableProvisioner {
                 .attributeName(ShopTable.TTL).enabled(true).build()));
         return true;
     }
+
+    private void ensureStream(String tableName) {
+        StreamSpecification current = client.describeTable(b -> b.tableName(tableName)).table().streamSpecification();
+        if (current == null || !Boolean.TRUE.equals(current.streamEnabled())) {
+            client.updateTable(b -> b.tableName(tableName).streamSpecification(STREAM));
+        }
+    }
+
+    private static final StreamSpecification STREAM = StreamSpecification.builder()
+        .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build();
 
     private boolean exists(String tableName) {
         try {
@@ -85,6 +100,7 @@ public final class TableProvisioner {
                 .map(e -> AttributeDefinition.builder().attributeName(e.getKey()).attributeType(e.getValue()).build())
                 .toList())
             .globalSecondaryIndexes(indexes)
+            .streamSpecification(STREAM)
             .build();
     }
 

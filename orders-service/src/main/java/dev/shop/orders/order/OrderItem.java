@@ -26,12 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class OrderItem {
 
-    static final String ID = "id";
-    static final String USER_ID = "userId";
-    static final String STATUS = "status";
+    public static final String ID = "id";
+    public static final String USER_ID = "userId";
+    public static final String STATUS = "status";
     static final String ITEMS = "items";
-    static final String TOTAL_CENTS = "totalCents";
-    static final String CURRENCY = "currency";
+    public static final String TOTAL_CENTS = "totalCents";
+    public static final String CURRENCY = "currency";
     static final String SHIPPING_ADDRESS = "shippingAddress";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";

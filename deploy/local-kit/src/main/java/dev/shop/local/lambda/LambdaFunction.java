@@ -43,12 +43,12 @@ public final class LambdaFunction implements AutoCloseable {
     private final Class<?> contextType;
     private final Class<?> loggerType;
 
-    private LambdaFunction(String name, ClassLoader loader, String handlerClass) {
+    private LambdaFunction(String name, ClassLoader loader, String handlerClass, EventTypes types) {
         this.name = name;
         this.loader = loader;
         try {
-            Class<?> eventType = loader.loadClass(EVENT_CLASS);
-            Class<?> responseType = loader.loadClass(RESPONSE_CLASS);
+            Class<?> eventType = loader.loadClass(types.event());
+            Class<?> responseType = loader.loadClass(types.response());
             contextType = loader.loadClass(CONTEXT_CLASS);
             loggerType = loader.loadClass(LOGGER_CLASS);
             Class<?> serializers = loader.loadClass(LambdaEventSerializers.class.getName());
@@ -69,10 +69,15 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** A function from a Lambda jar, isolated in its own class loader as on Lambda. */
     public static LambdaFunction fromJar(String name, Path lambdaJar, String handlerClass) {
+        return fromJar(name, lambdaJar, handlerClass, EventTypes.PAYLOAD_V2);
+    }
+
+    /** A function from a Lambda jar whose handler takes and returns other event types than payload 2.0. */
+    public static LambdaFunction fromJar(String name, Path lambdaJar, String handlerClass, EventTypes types) {
         try {
             URL[] urls = {lambdaJar.toUri().toURL(), serializationLibrary()};
             ClassLoader loader = new URLClassLoader("lambda-" + name, urls, ClassLoader.getPlatformClassLoader());
-            return new LambdaFunction(name, loader, handlerClass);
+            return new LambdaFunction(name, loader, handlerClass, types);
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
@@ -80,7 +85,22 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** A function whose classes are on the given class loader (a service's own tests). */
     public static LambdaFunction fromClassLoader(String name, ClassLoader loader, String handlerClass) {
-        return new LambdaFunction(name, loader, handlerClass);
+        return new LambdaFunction(name, loader, handlerClass, EventTypes.PAYLOAD_V2);
+    }
+
+    /**
+     * The classes a handler's input and output are read and written as, by the
+     * runtime's serializers (which carry Lambda's own JSON names for the events
+     * they know, such as DynamoDB stream batches).
+     */
+    public record EventTypes(String event, String response) {
+
+        private static final String EVENTS = "com.amazonaws.services.lambda.runtime.events.";
+
+        public static final EventTypes PAYLOAD_V2 = new EventTypes(EVENT_CLASS, RESPONSE_CLASS);
+        public static final EventTypes DYNAMODB_STREAM = new EventTypes(EVENTS + "DynamodbEvent", EVENTS + "StreamsEventResponse");
+        public static final EventTypes WEBSOCKET = new EventTypes(EVENTS + "APIGatewayV2WebSocketEvent", EVENTS + "APIGatewayV2WebSocketResponse");
+        public static final EventTypes REQUEST_AUTHORIZER = new EventTypes(EVENTS + "APIGatewayCustomAuthorizerEvent", EVENTS + "IamPolicyResponseV1");
     }
 
     /** The runtime's serializers travel with each function, as the Lambda runtime provides them. */
@@ -106,7 +126,7 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    /** Invokes the handler with a payload 2.0 event and returns its response, both as JSON. */
+    /** Invokes the handler with an event (payload 2.0 unless made with other {@link EventTypes}) and returns its response, both as JSON. */
     public String invoke(String eventJson) {
         try {
             return withLoader(() -> {

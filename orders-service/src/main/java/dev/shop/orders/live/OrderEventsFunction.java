@@ -1,0 +1,24 @@
+package dev.shop.orders.live;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.micronaut.function.aws.MicronautRequestHandler;
+
+/**
+ * The table stream's consumer: batches of item changes in, partial batch
+ * failures out ({@code reportBatchItemFailures}). Wiring only; the rules are
+ * in {@link OrderEventConsumer} and {@link StreamChange}.
+ */
+public final class OrderEventsFunction extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private final OrderEventConsumer consumer;
+
+    public OrderEventsFunction() {
+        consumer = getApplicationContext().getBean(OrderEventConsumer.class);
+    }
+
+    @Override
+    public StreamsEventResponse execute(DynamodbEvent batch) {
+        return consumer.consume(batch);
+    }
+}
