@@ -7,7 +7,6 @@ import java.util.Map;
 import dev.shop.common.routes.Service;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
@@ -52,10 +51,7 @@ final class ServiceFunction extends Construct {
             .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
             .logGroup(logs)
             .build();
-        function.addToRolePolicy(PolicyStatement.Builder.create()
-            .actions(TableAccess.actions(service))
-            .resources(data.accessArns())
-            .build());
+        TableAccess.statements(service, data.table()).forEach(function::addToRolePolicy);
         // currentVersion publishes a new version whenever the code or the
         // configuration changes; the alias then moves to it.
         alias = Alias.Builder.create(this, "Live")
