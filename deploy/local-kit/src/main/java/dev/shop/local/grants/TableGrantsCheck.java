@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import dev.shop.common.routes.Service;
 import dev.shop.common.table.TableGrants;
@@ -28,8 +31,11 @@ public final class TableGrantsCheck {
         return TableCallRecorder.calls();
     }
 
-    /** @throws AssertionError listing every difference between the calls and the grants */
-    public static void assertCallsMatchGrants(Service service, Collection<Call> calls) {
+    /**
+     * @return what was checked, one line per action and target with its partition keys, for the test's log
+     * @throws AssertionError listing every difference between the calls and the grants
+     */
+    public static String assertCallsMatchGrants(Service service, Collection<Call> calls) {
         List<Grant> grants = TableGrants.of(service);
         List<String> problems = new ArrayList<>();
         for (Call call : TableCallRecorder.sorted(calls)) {
@@ -58,5 +64,11 @@ public final class TableGrantsCheck {
             throw new AssertionError(service.moduleName() + "'s DynamoDB calls and its TableGrants differ"
                 + " (common/.../table/TableGrants):\n  " + String.join("\n  ", problems));
         }
+        return calls.stream()
+            .collect(Collectors.groupingBy(call -> call.action() + " on " + call.target(), TreeMap::new,
+                Collectors.mapping(Call::partitionKey, Collectors.toCollection(TreeSet::new))))
+            .entrySet().stream()
+            .map(entry -> entry.getKey() + ": " + entry.getValue().size() + " partitions, e.g. " + entry.getValue().first())
+            .collect(Collectors.joining("\n", service.moduleName() + " made these DynamoDB calls, all granted:\n", ""));
     }
 }
