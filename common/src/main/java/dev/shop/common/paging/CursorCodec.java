@@ -21,8 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Turns DynamoDB's {@code LastEvaluatedKey} into an opaque cursor and back.
  *
  * <p>A cursor is the key's attributes in a compact binary form, encrypted and
- * authenticated with AES-GCM under a key derived from
- * {@code shop.cursor.secret}, with the cursor's <em>scope</em> (the listing it
+ * authenticated with AES-GCM under a key derived from the
+ * {@link CursorSecret}, with the cursor's <em>scope</em> (the listing it
  * belongs to: the route, the category, the user) as associated data. Clients
  * can neither read the key values inside (product names, user ids) nor alter
  * them: a cursor the server did not issue, one that was changed or truncated,
@@ -49,7 +49,12 @@ public final class CursorCodec {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public CursorCodec(@Value("${shop.cursor.secret}") String secret) {
+    @Inject
+    CursorCodec(CursorSecret secret) {
+        this(secret.value());
+    }
+
+    public CursorCodec(String secret) {
         if (secret.length() < 16) {
             throw new IllegalStateException("shop.cursor.secret must have at least 16 characters");
         }

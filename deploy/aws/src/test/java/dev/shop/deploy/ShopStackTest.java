@@ -136,15 +136,16 @@ class ShopStackTest {
                 ShopSettings.TABLE_NAME.environmentVariable(),
                 ShopSettings.AUTH_ISSUER.environmentVariable(),
                 ShopSettings.AUTH_CLIENT_ID.environmentVariable(),
-                ShopSettings.CURSOR_SECRET.environmentVariable(),
+                ShopSettings.CURSOR_SECRET_ARN.environmentVariable(),
                 "JAVA_TOOL_OPTIONS");
             assertThat(variables).doesNotContainKey(ShopSettings.DYNAMODB_ENDPOINT.environmentVariable());
             assertThat(variables.get("SHOP_TABLE_NAME")).isEqualTo(ref(table));
             assertThat(variables.get("SHOP_AUTH_ISSUER")).isEqualTo(issuerOf(pool));
             assertThat(variables.get("SHOP_AUTH_CLIENT_ID")).isEqualTo(ref(client));
-            // Resolved by CloudFormation at deploy time: the key itself is never in the template.
-            assertThat(variables.get("SHOP_CURSOR_SECRET")).isEqualTo(Map.of("Fn::Join", List.of("",
-                List.of("{{resolve:secretsmanager:", ref(secret), ":SecretString:::}}"))));
+            // Only the secret's ARN: the function reads the value itself at init, so no one reads
+            // it from the function's configuration.
+            assertThat(variables.get("SHOP_CURSOR_SECRET_ARN")).isEqualTo(ref(secret));
+            assertThat(variables).doesNotContainKey(ShopSettings.CURSOR_SECRET.environmentVariable());
             assertThat(variables.get("JAVA_TOOL_OPTIONS"))
                 .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:MetaspaceSize=64m -Xmn102m");
         }
@@ -301,6 +302,24 @@ class ShopStackTest {
         assertThat((Object) at(onIndex, "Resource", "Fn::Join", 1, 1)).isEqualTo("/index/carts");
         assertThat((Object) at(onIndex, "Action")).isEqualTo("dynamodb:Query");
         assertThat((Object) at(onIndex, "Condition", "ForAllValues:StringLike", "dynamodb:LeadingKeys")).isEqualTo(List.of("CARTS"));
+    }
+
+    @Test
+    void eachFunctionMayReadTheCursorSecretAndNoOtherSecretNorDescribeIt() {
+        String secret = shop.onlyId("AWS::SecretsManager::Secret");
+        List<Map<String, Object>> secretStatements = new ArrayList<>();
+        for (Map<String, Object> policy : shop.resources("AWS::IAM::Policy").values()) {
+            List<Map<String, Object>> statements = at(policy, "Properties", "PolicyDocument", "Statement");
+            statements.stream()
+                .filter(statement -> asList(statement.get("Action")).stream().anyMatch(a -> a.toString().startsWith("secretsmanager:")))
+                .forEach(secretStatements::add);
+        }
+
+        assertThat(secretStatements).hasSize(3).allSatisfy(statement -> assertThat(statement)
+            .containsEntry("Action", "secretsmanager:GetSecretValue")
+            .containsEntry("Resource", ref(secret))
+            .containsEntry("Effect", "Allow"));
+        assertThat(shop.template().toJSON().toString()).doesNotContain("resolve:secretsmanager");
     }
 
     @Test
