@@ -13,8 +13,10 @@ public enum ShopSettings {
     AUTH_ISSUER("shop.auth.issuer", "SHOP_AUTH_ISSUER"),
     /** The app client tokens must be issued for. */
     AUTH_CLIENT_ID("shop.auth.client-id", "SHOP_AUTH_CLIENT_ID"),
-    /** Secret from which the AES-GCM key that seals pagination cursors is derived. */
+    /** Secret from which the AES-GCM key that seals pagination cursors is derived; set locally. */
     CURSOR_SECRET("shop.cursor.secret", "SHOP_CURSOR_SECRET"),
+    /** The Secrets Manager secret holding {@link #CURSOR_SECRET}, read once at start-up; set on AWS. */
+    CURSOR_SECRET_ARN("shop.cursor.secret-arn", "SHOP_CURSOR_SECRET_ARN"),
     /** The shop's one ISO-4217 currency (default USD). */
     CURRENCY("shop.currency", "SHOP_CURRENCY"),
     /** DynamoDB endpoint override; unset in AWS, set to DynamoDB Local locally. */

@@ -21,8 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>A cursor is the key's attributes in a compact binary form, encrypted and
  * authenticated with AES-GCM under a key derived from
- * {@code shop.cursor.secret}, with the cursor's {@link CursorScope} (the
+ * the {@link CursorSecret}, with the cursor's {@link CursorScope} (the
  * listing and every parameter that shapes its Query) as associated data.
  * Clients can neither read the key values inside (product names, user ids)
  * nor alter them: a cursor the server did not issue, one that was changed or
@@ -50,7 +50,12 @@ public final class CursorCodec {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public CursorCodec(@Value("${shop.cursor.secret}") String secret) {
+    @Inject
+    CursorCodec(CursorSecret secret) {
+        this(secret.value());
+    }
+
+    public CursorCodec(String secret) {
         if (secret.length() < 16) {
             throw new IllegalStateException("shop.cursor.secret must have at least 16 characters");
         }

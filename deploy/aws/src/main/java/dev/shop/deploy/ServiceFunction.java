@@ -2,6 +2,7 @@ package dev.shop.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import dev.shop.common.routes.Service;
@@ -15,6 +16,7 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
@@ -33,7 +35,7 @@ final class ServiceFunction extends Construct {
     private final Alias alias;
 
     ServiceFunction(Construct scope, String id, Service service, StackSettings settings,
-                    Map<String, String> environment, ShopData data) {
+                    Map<String, String> environment, ShopData data, ISecret cursorSecret) {
         super(scope, id);
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
             .retention(RetentionDays.ONE_MONTH)
@@ -52,9 +54,11 @@ final class ServiceFunction extends Construct {
             .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
             .logGroup(logs)
             .build();
+        TableAccess.statements(service, data.table()).forEach(function::addToRolePolicy);
+        // Read that one secret, nothing else: not DescribeSecret, as grantRead would add.
         function.addToRolePolicy(PolicyStatement.Builder.create()
-            .actions(TableAccess.actions(service))
-            .resources(data.accessArns())
+            .actions(List.of("secretsmanager:GetSecretValue"))
+            .resources(List.of(cursorSecret.getSecretArn()))
             .build());
         // currentVersion publishes a new version whenever the code or the
         // configuration changes; the alias then moves to it.

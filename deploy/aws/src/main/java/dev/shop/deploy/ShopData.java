@@ -1,7 +1,5 @@
 package dev.shop.deploy;
 
-import java.util.List;
-
 import dev.shop.common.table.ShopTable;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -55,11 +53,6 @@ final class ShopData extends Construct {
 
     Table table() {
         return table;
-    }
-
-    /** The ARNs a function's table permissions apply to: the table and all its indexes. */
-    List<String> accessArns() {
-        return List.of(table.getTableArn(), table.getTableArn() + "/index/*");
     }
 
     private static Attribute stringAttribute(String name) {

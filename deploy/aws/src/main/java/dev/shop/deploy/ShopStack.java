@@ -33,11 +33,12 @@ final class ShopStack extends Stack {
         ShopData data = new ShopData(this, "Data", settings.tier());
         Identity identity = new Identity(this, "Identity", settings);
 
-        // The cursor HMAC key: generated once by Secrets Manager, unknown to
-        // clients and to the template, resolved by CloudFormation into each
-        // function's environment (docs/deploy.md explains the trade-off).
+        // The secret pagination cursors are sealed with: generated once by
+        // Secrets Manager, unknown to clients and to the template. Each
+        // function gets only its ARN and reads the value once at init, before
+        // the SnapStart snapshot (docs/deploy.md).
         Secret cursorSecret = Secret.Builder.create(this, "CursorSecret")
-            .description("HMAC key that makes the shop's pagination cursors tamper-evident")
+            .description("Key material that seals the shop's pagination cursors (AES-GCM)")
             .generateSecretString(SecretStringGenerator.builder()
                 .passwordLength(64)
                 .excludePunctuation(true)
@@ -49,13 +50,13 @@ final class ShopStack extends Stack {
             ShopSettings.TABLE_NAME.environmentVariable(), data.table().getTableName(),
             ShopSettings.AUTH_ISSUER.environmentVariable(), identity.issuer(),
             ShopSettings.AUTH_CLIENT_ID.environmentVariable(), identity.clientId(),
-            ShopSettings.CURSOR_SECRET.environmentVariable(), cursorSecret.getSecretValue().unsafeUnwrap(),
+            ShopSettings.CURSOR_SECRET_ARN.environmentVariable(), cursorSecret.getSecretArn(),
             "JAVA_TOOL_OPTIONS", LambdaJvm.javaToolOptions(settings.memoryMb()));
 
         Map<Service, ServiceFunction> functions = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             String id = HttpFront.pascalCase(service);
-            functions.put(service, new ServiceFunction(this, id, service, settings, environment, data));
+            functions.put(service, new ServiceFunction(this, id, service, settings, environment, data, cursorSecret));
         }
         HttpFront front = new HttpFront(this, "Http", settings, identity, functions);
 

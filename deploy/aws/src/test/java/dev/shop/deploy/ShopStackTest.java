@@ -22,6 +22,7 @@ import dev.shop.common.routes.Route;
 import dev.shop.common.routes.Routes;
 import dev.shop.common.routes.Service;
 import dev.shop.common.table.ShopTable;
+import dev.shop.common.table.TableGrants;
 
 /**
  * The synthesized template of a production deployment (the default tier) in
@@ -135,15 +136,16 @@ class ShopStackTest {
                 ShopSettings.TABLE_NAME.environmentVariable(),
                 ShopSettings.AUTH_ISSUER.environmentVariable(),
                 ShopSettings.AUTH_CLIENT_ID.environmentVariable(),
-                ShopSettings.CURSOR_SECRET.environmentVariable(),
+                ShopSettings.CURSOR_SECRET_ARN.environmentVariable(),
                 "JAVA_TOOL_OPTIONS");
             assertThat(variables).doesNotContainKey(ShopSettings.DYNAMODB_ENDPOINT.environmentVariable());
             assertThat(variables.get("SHOP_TABLE_NAME")).isEqualTo(ref(table));
             assertThat(variables.get("SHOP_AUTH_ISSUER")).isEqualTo(issuerOf(pool));
             assertThat(variables.get("SHOP_AUTH_CLIENT_ID")).isEqualTo(ref(client));
-            // Resolved by CloudFormation at deploy time: the key itself is never in the template.
-            assertThat(variables.get("SHOP_CURSOR_SECRET")).isEqualTo(Map.of("Fn::Join", List.of("",
-                List.of("{{resolve:secretsmanager:", ref(secret), ":SecretString:::}}"))));
+            // Only the secret's ARN: the function reads the value itself at init, so no one reads
+            // it from the function's configuration.
+            assertThat(variables.get("SHOP_CURSOR_SECRET_ARN")).isEqualTo(ref(secret));
+            assertThat(variables).doesNotContainKey(ShopSettings.CURSOR_SECRET.environmentVariable());
             assertThat(variables.get("JAVA_TOOL_OPTIONS"))
                 .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:MetaspaceSize=64m -Xmn102m");
         }
@@ -253,37 +255,71 @@ class ShopStackTest {
     // --- least privilege
 
     @Test
-    void eachFunctionMayUseOnlyItsServicesTableActionsOnTheTableAndItsIndexes() {
+    void eachFunctionMayUseExactlyItsTableGrantsEachOnItsOwnTargetWithItsLeadingKeys() {
         String table = shop.onlyId("AWS::DynamoDB::Table");
-        Map<Service, Set<String>> expected = Map.of(
-            Service.CATALOG, Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query",
-                "TransactWriteItems", "ConditionCheckItem", "BatchGetItem"),
-            Service.CART, Set.of("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem",
-                "TransactWriteItems", "ConditionCheckItem", "BatchWriteItem"),
-            Service.ORDERS, Set.of("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem",
-                "TransactWriteItems", "ConditionCheckItem"));
-        Map<Service, Set<String>> granted = new HashMap<>();
+        Map<Service, List<Map<String, Object>>> granted = tableStatementsByService();
 
-        Map<String, Map<String, Object>> policies = shop.resources("AWS::IAM::Policy");
-        assertThat(policies).hasSize(3);
-        for (Map<String, Object> policy : policies.values()) {
-            Service service = serviceOfRole(at(policy, "Properties", "Roles", 0, "Ref"));
-            List<Map<String, Object>> statements = at(policy, "Properties", "PolicyDocument", "Statement");
-            for (Map<String, Object> statement : statements) {
-                assertThat(statement).containsEntry("Effect", "Allow");
-                assertThat((Object) at(statement, "Resource")).isEqualTo(List.of(
-                    getAtt(table, "Arn"),
-                    Map.of("Fn::Join", List.of("", List.of(getAtt(table, "Arn"), "/index/*")))));
-                for (Object action0 : asList(statement.get("Action"))) {
-                    String action = (String) action0;
-                    assertThat(action).startsWith("dynamodb:");
-                    granted.computeIfAbsent(service, s -> new TreeSet<>()).add(action.substring("dynamodb:".length()));
+        assertThat(granted.keySet()).containsExactlyInAnyOrder(Service.values());
+        for (Service service : Service.values()) {
+            List<Map<String, Object>> expected = TableGrants.of(service).stream().map(grant -> {
+                Map<String, Object> statement = new HashMap<>();
+                statement.put("Effect", "Allow");
+                statement.put("Action", grant.actions().stream().map(TableGrants.Action::iamName).sorted().toList());
+                statement.put("Resource", grant.index()
+                    .<Object>map(index -> Map.of("Fn::Join", List.of("", List.of(getAtt(table, "Arn"), "/index/" + index.name()))))
+                    .orElse(getAtt(table, "Arn")));
+                if (!grant.leadingKeys().isEmpty()) {
+                    statement.put("Condition", Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", grant.leadingKeys())));
                 }
-            }
+                return (Map<String, Object>) statement;
+            }).toList();
+            assertThat(granted.get(service).stream().map(ShopStackTest::withSortedActions).toList())
+                .as(service.name()).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void tableGrantsNameOnlyRealIamActionsAndTheTransactionsPerItemActions() {
+        Set<String> actions = tableStatementsByService().values().stream().flatMap(List::stream)
+            .flatMap(statement -> asList(statement.get("Action")).stream()).map(String::valueOf)
+            .collect(Collectors.toCollection(TreeSet::new));
+
+        // TransactWriteItems is an API operation, not an IAM action: its items are authorized one by one.
+        assertThat(actions).containsExactly("dynamodb:BatchGetItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
+            "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem");
+    }
+
+    @Test
+    void cartMayTouchOnlyCartPartitionsAndReadProductsAndQueryOnlyTheCartsIndex() {
+        String table = shop.onlyId("AWS::DynamoDB::Table");
+        List<Map<String, Object>> cart = tableStatementsByService().get(Service.CART);
+
+        assertThat(cart).hasSize(2);
+        Map<String, Object> onTable = cart.stream().filter(s -> getAtt(table, "Arn").equals(s.get("Resource"))).findFirst().orElseThrow();
+        assertThat((Object) at(onTable, "Condition", "ForAllValues:StringLike", "dynamodb:LeadingKeys"))
+            .isEqualTo(List.of("CART#*", "PRODUCT#*"));
+        Map<String, Object> onIndex = cart.stream().filter(s -> s != onTable).findFirst().orElseThrow();
+        assertThat((Object) at(onIndex, "Resource", "Fn::Join", 1, 1)).isEqualTo("/index/carts");
+        assertThat((Object) at(onIndex, "Action")).isEqualTo("dynamodb:Query");
+        assertThat((Object) at(onIndex, "Condition", "ForAllValues:StringLike", "dynamodb:LeadingKeys")).isEqualTo(List.of("CARTS"));
+    }
+
+    @Test
+    void eachFunctionMayReadTheCursorSecretAndNoOtherSecretNorDescribeIt() {
+        String secret = shop.onlyId("AWS::SecretsManager::Secret");
+        List<Map<String, Object>> secretStatements = new ArrayList<>();
+        for (Map<String, Object> policy : shop.resources("AWS::IAM::Policy").values()) {
+            List<Map<String, Object>> statements = at(policy, "Properties", "PolicyDocument", "Statement");
+            statements.stream()
+                .filter(statement -> asList(statement.get("Action")).stream().anyMatch(a -> a.toString().startsWith("secretsmanager:")))
+                .forEach(secretStatements::add);
         }
 
-        assertThat(granted).isEqualTo(expected);
-        assertThat(granted.values()).allSatisfy(actions -> assertThat(actions).doesNotContain("Scan", "*"));
+        assertThat(secretStatements).hasSize(3).allSatisfy(statement -> assertThat(statement)
+            .containsEntry("Action", "secretsmanager:GetSecretValue")
+            .containsEntry("Resource", ref(secret))
+            .containsEntry("Effect", "Allow"));
+        assertThat(shop.template().toJSON().toString()).doesNotContain("resolve:secretsmanager");
     }
 
     @Test
@@ -352,6 +388,35 @@ class ShopStackTest {
     }
 
     // --- helpers
+
+    /** The DynamoDB statements of each function's policy, by the service the function runs. */
+    private static Map<Service, List<Map<String, Object>>> tableStatementsByService() {
+        Map<Service, List<Map<String, Object>>> byService = new HashMap<>();
+        for (Map<String, Object> policy : shop.resources("AWS::IAM::Policy").values()) {
+            String role = at(policy, "Properties", "Roles", 0, "Ref");
+            if (!isFunctionRole(role)) {
+                continue;
+            }
+            List<Map<String, Object>> statements = at(policy, "Properties", "PolicyDocument", "Statement");
+            for (Map<String, Object> statement : statements) {
+                if (asList(statement.get("Action")).stream().allMatch(action -> action.toString().startsWith("dynamodb:"))) {
+                    byService.computeIfAbsent(serviceOfRole(role), s -> new ArrayList<>()).add(statement);
+                }
+            }
+        }
+        return byService;
+    }
+
+    private static boolean isFunctionRole(String role) {
+        return shop.resources("AWS::Lambda::Function").values().stream()
+            .anyMatch(function -> getAtt(role, "Arn").equals(SynthesizedShop.properties(function).get("Role")));
+    }
+
+    private static Map<String, Object> withSortedActions(Map<String, Object> statement) {
+        Map<String, Object> copy = new HashMap<>(statement);
+        copy.put("Action", asList(statement.get("Action")).stream().map(String::valueOf).sorted().toList());
+        return copy;
+    }
 
     private static Map<String, Object> issuerOf(String pool) {
         return Map.of("Fn::Join", List.of("", List.of(ISSUER_PREFIX, ref(pool))));
