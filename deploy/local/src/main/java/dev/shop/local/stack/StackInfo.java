@@ -9,7 +9,8 @@ import java.util.Set;
  * can be pointed at AWS by swapping the file.
  */
 public record StackInfo(String apiUrl, String cognitoEndpoint, String userPoolId, String clientId, String issuer,
-                        String dynamodbEndpoint, String region, String tableName, List<DemoUser> users) {
+                        String dynamodbEndpoint, String region, String tableName, List<DemoUser> users,
+                        String storefrontUrl) {
 
     /** A seeded user and the password the README gives for it. */
     public record DemoUser(String username, String password, Set<String> groups) {
