@@ -131,11 +131,12 @@ export function showProblem(scope, error, extra = []) {
   const box = scope.querySelector('.alert');
   if (!box) return;
   const placedAll = (error.errors ?? []).length > 0 && unplaced.length === 0;
-  box.replaceChildren(
+  const parts = [
     h('p', { class: 'alert-title' }, error.title ?? 'Something went wrong'),
     !placedAll && error.detail ? h('p', {}, error.detail) : null,
     unplaced.length ? h('ul', {}, unplaced.map(text => h('li', {}, text))) : null,
-    extra);
+    ...extra];
+  box.replaceChildren(...parts.filter(Boolean));
   box.hidden = false;
 }
 

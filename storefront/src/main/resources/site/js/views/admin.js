@@ -34,8 +34,9 @@ function guarded(view) {
 }
 
 function adminNav(current) {
-  const links = [['#/admin/products', 'Products'], ['#/admin/low-stock', 'Low stock'], ['#/admin/orders', 'Orders'],
-    ['#/admin/carts', 'Abandoned carts'], ['#/admin/profiles', 'Profiles']];
+  // Names unlike the main navigation's ("Products", "Orders"), so that no two links say the same.
+  const links = [['#/admin/products', 'Manage products'], ['#/admin/low-stock', 'Low stock'], ['#/admin/orders', 'Customer orders'],
+    ['#/admin/carts', 'Abandoned carts'], ['#/admin/profiles', 'Profile lookup']];
   return h('nav', { 'aria-label': 'Back office', class: 'admin-nav' },
     h('ul', {}, links.map(([href, text]) => h('li', {}, h('a', { href, 'aria-current': href === current ? 'page' : null }, text)))));
 }
@@ -337,7 +338,7 @@ async function profiles(_, { email = '' }) {
     go(`#/admin/profiles?email=${encodeURIComponent(formValues(form).email.trim())}`);
   });
   const result = h('div', {});
-  render(h('h1', {}, 'Profiles'), adminNav('#/admin/profiles'), form, result);
+  render(h('h1', {}, 'Profile lookup'), adminNav('#/admin/profiles'), form, result);
   if (!email) return;
   result.append(loading());
   try {

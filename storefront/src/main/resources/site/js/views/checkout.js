@@ -71,7 +71,9 @@ export async function show() {
       } catch (error) {
         // A network error or a 503 may have placed the order: the retry keeps the key.
         if (error.status !== 0 && error.status < 500) attemptKey = api.newIdempotencyKey();
-        showProblem(form, error, soldOut(error, cart));
+        const named = soldOut(error, cart);
+        // The API's detail names product ids; the shopper reads the names instead.
+        showProblem(form, named.length ? { ...error, title: error.title, detail: null } : error, named);
       }
     });
   });

@@ -1,5 +1,8 @@
 package dev.shop.catalog.category;
 
+import dev.shop.common.web.PublicCaching;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
@@ -16,7 +19,8 @@ class CategoryController {
 
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
-    Category.Listing list() {
-        return new Category.Listing(categories.listActive());
+    HttpResponse<Category.Listing> list() {
+        return HttpResponse.ok(new Category.Listing(categories.listActive()))
+            .header(HttpHeaders.CACHE_CONTROL, PublicCaching.CACHE_CONTROL);
     }
 }

@@ -21,7 +21,8 @@ import java.util.UUID;
  * {@code X-Amz-Target} and a JSON body, errors as HTTP 400 with
  * {@code x-amzn-ErrorType} and {@code {"__type","message"}}; plus the two
  * documents a JWT verifier fetches from under the issuer. Browsers call
- * Cognito directly, so every answer carries permissive CORS headers.
+ * Cognito directly (the storefront's SignUp and InitiateAuth), so every answer
+ * but an Admin* operation's carries permissive CORS headers, as Cognito's do.
  */
 final class CognitoHttpHandler implements HttpHandler {
 
@@ -55,8 +56,10 @@ final class CognitoHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            allowCrossOrigin(exchange);
             String method = exchange.getRequestMethod();
+            if (!isAdministrative(exchange.getRequestHeaders())) {
+                allowCrossOrigin(exchange);
+            }
             String path = exchange.getRequestURI().getPath();
             if ("OPTIONS".equals(method)) {
                 exchange.sendResponseHeaders(204, -1);
@@ -235,6 +238,15 @@ final class CognitoHttpHandler implements HttpHandler {
             throw CognitoException.invalidParameter("Missing required parameter " + name);
         }
         return value.asText();
+    }
+
+    /**
+     * Admin* operations are for the shop's tooling, never for a browser page:
+     * their answers carry no CORS header, so a page cannot read them.
+     */
+    private static boolean isAdministrative(Headers headers) {
+        String target = headers.getFirst("X-Amz-Target");
+        return target != null && target.startsWith(TARGET_PREFIX + "Admin");
     }
 
     private static void allowCrossOrigin(HttpExchange exchange) {

@@ -102,7 +102,9 @@ final class Browser implements AutoCloseable {
 
     /** The control a label names, through its {@code for} attribute, as a screen reader finds it. */
     WebElement field(String label) {
-        WebElement labelElement = visible(By.xpath("//label[normalize-space()=" + literal(label) + "]"));
+        // A label may be visually hidden (a table's quantity box) and still name its control.
+        WebElement labelElement = wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.xpath("//label[normalize-space(.)=" + literal(label) + "]")));
         return driver.findElement(By.id(labelElement.getAttribute("for")));
     }
 
@@ -128,7 +130,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page shows the text somewhere, and returns the page's text. */
     String sees(String text) {
-        wait.withMessage(() -> "The page never showed \"" + text + "\"; it shows:\n" + pageText())
+        new WebDriverWait(driver, PATIENCE).withMessage(() -> "The page never showed \"" + text + "\"; it shows:\n" + pageText())
             .until(d -> pageText().contains(text));
         return pageText();
     }
@@ -154,7 +156,11 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** A picture of the window once every image on the page has loaded. */
     void screenshot(Path file) {
+        new WebDriverWait(driver, PATIENCE).withMessage("images still loading").until(d -> Boolean.TRUE.equals(
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return [...document.images].every(i => { i.loading = 'eager'; return i.complete; })")));
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));

@@ -60,6 +60,10 @@ final class BrowserShop {
         return instance;
     }
 
+    StackInfo info() {
+        return shop.info();
+    }
+
     String storefrontUrl() {
         return shop.info().storefrontUrl();
     }
@@ -88,7 +92,15 @@ final class BrowserShop {
 
     /** A fresh category slug, so that a test's products are the only ones it sees there. */
     static String newCategory() {
-        return "test-" + UUID.randomUUID().toString().substring(0, 6);
+        return "test-" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4)
+            + UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    /** The name the catalog gives a category: its slug's words, capitalised. */
+    static String categoryName(String slug) {
+        return java.util.Arrays.stream(slug.split("-"))
+            .map(word -> word.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + word.substring(1))
+            .collect(java.util.stream.Collectors.joining(" "));
     }
 
     JsonNode newProduct(String category, String name, long priceCents, long stock) {
