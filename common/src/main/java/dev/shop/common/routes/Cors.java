@@ -11,12 +11,14 @@ import java.util.List;
  */
 public final class Cors {
 
-    public static final List<String> ALLOWED_METHODS = List.of("GET", "POST", "PUT", "DELETE", "OPTIONS");
-    /** Request headers the storefront sends; API Gateway compares them case-insensitively. */
-    public static final List<String> ALLOWED_HEADERS = List.of("authorization", "content-type", "if-match", "idempotency-key");
-    /** Response headers the storefront reads: the product's version, a created order's address, a 503's pause. */
-    public static final List<String> EXPOSED_HEADERS = List.of("etag", "location", "retry-after");
-    public static final int MAX_AGE_SECONDS = 600;
+    /** The methods some route uses, and nothing more. */
+    public static final List<String> ALLOWED_METHODS = Routes.ALL.stream().map(Route::method).distinct().toList();
+    /** Request headers the storefront sends (compared case-insensitively). */
+    public static final List<String> ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key");
+    /** Response headers the storefront reads: a product's version, a created resource's address, a 503's pause. */
+    public static final List<String> EXPOSED_HEADERS = List.of("ETag", "Location", "Retry-After");
+    /** How long a browser may keep a preflight's answer. */
+    public static final int MAX_AGE_SECONDS = 3600;
 
     private Cors() {
     }
