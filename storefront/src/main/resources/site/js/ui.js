@@ -66,6 +66,15 @@ export function productImage(product, attributes = {}) {
   return image;
 }
 
+/**
+ * An order's short name for people: the id's last 8 characters. Order ids
+ * start with their creation time, so two orders of the same moment share a
+ * beginning but not an end.
+ */
+export function shortId(id) {
+  return id.slice(-8);
+}
+
 export function date(iso) {
   return iso ? new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' }) : '';
 }

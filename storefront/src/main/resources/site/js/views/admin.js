@@ -4,7 +4,7 @@
 // status moves, abandoned carts, and profile lookup by email.
 import * as api from '../api.js';
 import * as store from '../store.js';
-import { h, render, loading, money, date, field, alertBox, showProblem, clearProblems, busy, flash, formValues, stockLabel } from '../ui.js';
+import { h, render, loading, money, date, field, alertBox, showProblem, clearProblems, busy, flash, formValues, stockLabel, shortId } from '../ui.js';
 import { go } from '../router.js';
 import { statusBadge } from './orders.js';
 
@@ -284,7 +284,7 @@ function orderRow(order) {
   const target = h('select', { id, name: 'status' }, STATUSES.filter(s => s !== order.status).map(s => h('option', { value: s }, s)));
   const cell = h('td', {});
   const move = h('form', { class: 'inline' },
-    h('label', { for: id, class: 'visually-hidden' }, `New status of order ${order.id.slice(0, 8)}`), target,
+    h('label', { for: id, class: 'visually-hidden' }, `New status of order ${shortId(order.id)}`), target,
     h('button', { type: 'submit' }, 'Move'), alertBox());
   move.addEventListener('submit', async event => {
     event.preventDefault();
@@ -301,7 +301,7 @@ function orderRow(order) {
   });
   cell.append(statusBadge(order.status));
   return h('tr', {},
-    h('th', { scope: 'row' }, order.id.slice(0, 8)),
+    h('th', { scope: 'row' }, shortId(order.id)),
     h('td', {}, date(order.createdAt)),
     h('td', {}, order.shippingAddress?.name ?? order.userId),
     h('td', {}, money(order.totalCents, order.currency)),

@@ -1,7 +1,7 @@
 // Order history (newest first, "Older orders" follows nextCursor), order detail, cancel while PLACED.
 import * as api from '../api.js';
 import * as store from '../store.js';
-import { h, render, loading, money, date, alertBox, showProblem, busy, flash } from '../ui.js';
+import { h, render, loading, money, date, alertBox, showProblem, busy, flash, shortId } from '../ui.js';
 import { go } from '../router.js';
 
 export function statusBadge(status) {
@@ -23,7 +23,7 @@ export async function list() {
     try {
       const result = await api.get('/orders', { query: { limit: 10, cursor }, fresh: true });
       table.tBodies[0].append(...result.items.map(order => h('tr', {},
-        h('th', { scope: 'row' }, h('a', { href: `#/orders/${encodeURIComponent(order.id)}` }, `Order ${order.id.slice(0, 8)}`)),
+        h('th', { scope: 'row' }, h('a', { href: `#/orders/${encodeURIComponent(order.id)}` }, `Order ${shortId(order.id)}`)),
         h('td', {}, date(order.createdAt)),
         h('td', {}, statusBadge(order.status)),
         h('td', {}, money(order.totalCents, order.currency)))));
@@ -78,7 +78,7 @@ function drawOrder(order) {
   }
   const address = order.shippingAddress ?? {};
   render(
-    h('h1', {}, `Order ${order.id.slice(0, 8)}`),
+    h('h1', {}, `Order ${shortId(order.id)}`),
     h('p', {}, 'Status: ', statusBadge(order.status)),
     h('p', {}, `Placed ${date(order.createdAt)}`),
     h('table', { class: 'lines' },

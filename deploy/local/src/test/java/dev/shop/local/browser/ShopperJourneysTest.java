@@ -11,6 +11,8 @@ import dev.shop.local.testing.ApiClient.ApiResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * A shopper's journeys through the storefront in a real browser, against the
@@ -163,6 +165,34 @@ class ShopperJourneysTest {
 
         browser.visit(radioPage);
         browser.sees("only 5 left");
+    }
+
+    @Test
+    void aSavedAddressPrefillsCheckoutAndARefusedFieldIsExplainedBesideIt() {
+        JsonNode book = shop.newProduct(BrowserShop.newCategory(), "Profile Book", 1200, 10);
+        Shopper shopper = shop.newShopper();
+        shopper.putInCart(book.path("id").asText(), 1);
+        signIn(shopper.email());
+
+        browser.click(browser.link("Profile"));
+        browser.heading("Your profile");
+        browser.sees(shopper.email());
+        browser.fill("Display name", "Ada").click(browser.button("Save name"));
+        browser.sees("Profile saved.");
+        browser.fill("Full name", "Ada Lovelace").fill("Address line 1", "12 Analytical Row").fill("City", "London")
+            .fill("Postal code", "N1 9GU").fill("Country (2-letter code)", "Q1").click(browser.button("Add address"));
+        WebElement country = browser.field("Country (2-letter code)");
+        browser.visible(By.id(country.getAttribute("aria-describedby")));
+        assertThat(country.getAttribute("aria-invalid")).isEqualTo("true");
+        browser.fill("Country (2-letter code)", "GB").click(browser.button("Add address"));
+        browser.sees("Ada Lovelace, 12 Analytical Row, N1 9GU London, GB");
+
+        browser.visit("#/checkout");
+        browser.heading("Checkout");
+        assertThat(browser.field("Full name").getAttribute("value")).isEqualTo("Ada Lovelace");
+        assertThat(browser.field("City").getAttribute("value")).isEqualTo("London");
+        browser.click(browser.button("Place order"));
+        assertThat(browser.sees("12 Analytical Row")).contains("PLACED");
     }
 
     @Test
