@@ -16,7 +16,8 @@ async function afterSignIn(next) {
     problems = [`Your guest cart could not be merged: ${error.title}`];
   }
   flash(problems.length ? problems.join(' ') : 'You are signed in.', problems.length ? 'warning' : 'success');
-  go(safeNext(next));
+  // Someone who moved on while the cart merged stays where they went.
+  if (/^#\/sign(in|up)/.test(location.hash)) go(safeNext(next));
 }
 
 export function signIn(_, { next } = {}) {

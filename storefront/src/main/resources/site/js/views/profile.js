@@ -27,6 +27,7 @@ function draw(profile) {
   const save = async (changes, scope) => busy(scope, async () => {
     try {
       const saved = await api.put('/profile', {
+        email: profile.email,
         displayName: changes.displayName ?? profile.displayName ?? profile.email,
         addresses: changes.addresses ?? addresses,
       }, { headers: profile.version ? { 'If-Match': `"${profile.version}"` } : {} });

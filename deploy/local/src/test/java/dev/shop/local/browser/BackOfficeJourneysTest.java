@@ -90,6 +90,7 @@ class BackOfficeJourneysTest {
         browser.visit("#/signin");
         browser.fill("Email", shopper.email()).fill("Password", BrowserShop.PASSWORD).click(browser.button("Sign in"));
         browser.sees("Signed in as " + shopper.email());
+        browser.sees("You are signed in.");
         browser.click(browser.link("Orders"));
         browser.sees("SHIPPED");
         browser.click(browser.link("Order " + shortId(orderId)));
@@ -103,6 +104,7 @@ class BackOfficeJourneysTest {
         browser.visit("#/signin");
         browser.fill("Email", shopper.email()).fill("Password", BrowserShop.PASSWORD).click(browser.button("Sign in"));
         browser.sees("Signed in as " + shopper.email());
+        browser.sees("You are signed in.");
         assertThat(browser.showsLink("Back office")).isFalse();
 
         browser.visit("#/admin/orders");
@@ -163,5 +165,6 @@ class BackOfficeJourneysTest {
         browser.fill("Email", shop.demoAdmin().username()).fill("Password", shop.demoAdmin().password())
             .click(browser.button("Sign in"));
         browser.sees("Signed in as " + shop.demoAdmin().username());
+        browser.sees("You are signed in.");
     }
 }

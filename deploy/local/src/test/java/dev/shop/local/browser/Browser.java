@@ -85,7 +85,10 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement heading(String text) {
-        return visible(By.xpath("//h1[normalize-space()=" + literal(text) + "]"));
+        By by = By.xpath("//h1[normalize-space()=" + literal(text) + "]");
+        return new WebDriverWait(driver, PATIENCE)
+            .withMessage(() -> "No heading \"" + text + "\"; the page shows:\n" + pageText())
+            .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     WebElement link(String text) {

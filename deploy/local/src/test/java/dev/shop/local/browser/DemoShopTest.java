@@ -60,6 +60,7 @@ class DemoShopTest {
             browser.visit("#/signin");
             browser.fill("Email", admin.username()).fill("Password", admin.password()).click(browser.button("Sign in"));
             browser.sees("Signed in as " + admin.username());
+            browser.sees("You are signed in.");
             browser.visit("#/admin/orders?status=PLACED");
             browser.heading("Orders: PLACED");
             browser.sees("Sam Shopper");

@@ -196,6 +196,39 @@ class ShopperJourneysTest {
     }
 
     @Test
+    void aTokenAboutToExpireIsRefreshedBeforeTheCall() {
+        Shopper shopper = shop.newShopper();
+        signIn(shopper.email());
+
+        // The stored token is broken and due: only a refresh (REFRESH_TOKEN_AUTH) can make the next call work.
+        script("const s = JSON.parse(sessionStorage.getItem('shop.session'));"
+            + "s.accessToken = 'expired'; s.expiresAt = Date.now(); sessionStorage.setItem('shop.session', JSON.stringify(s));");
+        browser.driver().navigate().refresh();
+        browser.visit("#/orders");
+
+        browser.heading("Your orders");
+        browser.sees("You have no orders yet.");
+        assertThat(session("accessToken")).isNotEqualTo("expired").startsWith("ey");
+    }
+
+    @Test
+    void aRefusedSessionSendsTheShopperToSignInAndBackToWhereTheyWere() {
+        Shopper shopper = shop.newShopper();
+        signIn(shopper.email());
+        script("const s = JSON.parse(sessionStorage.getItem('shop.session'));"
+            + "s.accessToken = 'revoked'; s.refreshToken = 'revoked'; s.expiresAt = Date.now() + 3600000;"
+            + "sessionStorage.setItem('shop.session', JSON.stringify(s));");
+        browser.driver().navigate().refresh();
+
+        browser.visit("#/profile");
+        browser.heading("Sign in");
+        assertThat(browser.currentUrl()).contains("next=");
+        browser.fill("Email", shopper.email()).fill("Password", BrowserShop.PASSWORD).click(browser.button("Sign in"));
+        browser.heading("Your profile");
+        browser.sees(shopper.email());
+    }
+
+    @Test
     void theShopWorksAtPhoneWidth() {
         JsonNode pen = shop.newProduct(BrowserShop.newCategory(), "Phone Pen", 350, 40);
         browser.resize(390, 844);
@@ -210,6 +243,14 @@ class ShopperJourneysTest {
         assertThat(((Number) scrollWidth).intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
     }
 
+    private Object script(String javascript) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(javascript);
+    }
+
+    private String session(String member) {
+        return (String) script("return JSON.parse(sessionStorage.getItem('shop.session'))." + member + ";");
+    }
+
     private void fillAddress() {
         browser.fill("Full name", "Ada Shopper").fill("Address line 1", "1 Test Street").fill("City", "Lisbon")
             .fill("Postal code", "1000-001").fill("Country (2-letter code)", "PT");
@@ -220,6 +261,7 @@ class ShopperJourneysTest {
         browser.heading("Sign in");
         browser.fill("Email", email).fill("Password", BrowserShop.PASSWORD).click(browser.button("Sign in"));
         browser.sees("Signed in as " + email);
+        browser.sees("You are signed in.");
     }
 
     private void signOut() {
