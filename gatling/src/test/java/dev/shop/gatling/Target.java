@@ -72,7 +72,7 @@ final class Target implements AutoCloseable {
         Path lambdas = Path.of(System.getProperty("shop.lambdas", "target/lambdas"));
         Path output = Path.of(System.getProperty("shop.stackOutput", "target/perf-stack"));
         int gatewayPort = freePort();
-        StackOptions options = new StackOptions(Optional.empty(), output, gatewayPort, 0, 0, lambdas, true);
+        StackOptions options = new StackOptions(Optional.empty(), output, gatewayPort, 0, 0, 0, lambdas, true);
         return new Target("http://127.0.0.1:" + gatewayPort, null, null, List.of(), Optional.empty(), Optional.of(options));
     }
 

@@ -1,6 +1,9 @@
 package dev.shop.catalog.category;
 
 import dev.shop.common.web.ApiDoc;
+import dev.shop.common.web.PublicCaching;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
@@ -20,7 +23,8 @@ class CategoryController {
     /** The categories that have at least one active product, with their product counts. */
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
-    Category.Listing list() {
-        return new Category.Listing(categories.listActive());
+    HttpResponse<Category.Listing> list() {
+        return HttpResponse.ok(new Category.Listing(categories.listActive()))
+            .header(HttpHeaders.CACHE_CONTROL, PublicCaching.CACHE_CONTROL);
     }
 }

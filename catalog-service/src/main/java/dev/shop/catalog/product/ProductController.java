@@ -10,6 +10,7 @@ import dev.shop.common.web.ApiDoc;
 import dev.shop.common.web.IfMatch;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
+import dev.shop.common.web.PublicCaching;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -53,10 +54,11 @@ class ProductController {
     @ApiResponse(responseCode = "400", description = "A bad category, limit or cursor")
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
-    Page<Product> list(@QueryValue @Nullable @Pattern(regexp = ProductBody.SLUG_PATTERN, message = "must be 1 to 40 of a-z, 0-9 and '-'") String category,
-                       @QueryValue(defaultValue = "" + PageRequest.DEFAULT_LIMIT) int limit,
-                       @QueryValue @Nullable String cursor) {
-        return products.list(category, limit, cursor).map(ProductItem::toProduct);
+    HttpResponse<Page<Product>> list(@QueryValue @Nullable @Pattern(regexp = ProductBody.SLUG_PATTERN, message = "must be 1 to 40 of a-z, 0-9 and '-'") String category,
+                                     @QueryValue(defaultValue = "" + PageRequest.DEFAULT_LIMIT) int limit,
+                                     @QueryValue @Nullable String cursor) {
+        return HttpResponse.ok(products.list(category, limit, cursor).map(ProductItem::toProduct))
+            .header(HttpHeaders.CACHE_CONTROL, PublicCaching.CACHE_CONTROL);
     }
 
     /** One product, with its version as the ETag. */
@@ -70,7 +72,7 @@ class ProductController {
     HttpResponse<Product> get(@PathVariable String id) {
         ProductItem item = products.find(id)
             .orElseThrow(() -> new ProblemException(notFound(id)));
-        return withEtag(HttpResponse.ok(item.toProduct()), item);
+        return withEtag(HttpResponse.ok(item.toProduct()), item).header(HttpHeaders.CACHE_CONTROL, PublicCaching.CACHE_CONTROL);
     }
 
     /** Creates a product with its initial stock. */

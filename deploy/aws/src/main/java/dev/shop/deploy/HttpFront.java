@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.shop.common.routes.Cors;
 import dev.shop.common.routes.Route;
 import dev.shop.common.routes.Routes;
 import dev.shop.common.routes.Service;
@@ -39,12 +40,6 @@ import software.constructs.Construct;
  */
 final class HttpFront extends Construct {
 
-    /** Request headers the contract uses; a browser must be allowed to send them cross-origin. */
-    static final List<String> CORS_ALLOW_HEADERS =
-        List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key");
-    /** Response headers a browser client reads. */
-    static final List<String> CORS_EXPOSE_HEADERS = List.of("Location", "ETag");
-
     /**
      * One JSON object per request, with HTTP API's own context variables: who
      * called which route, what came back and where the time went.
@@ -66,18 +61,18 @@ final class HttpFront extends Construct {
 
     private final HttpApi api;
 
-    HttpFront(Construct scope, String id, StackSettings settings, Identity identity,
+    HttpFront(Construct scope, String id, StackSettings settings, String corsOrigin, Identity identity,
               Map<Service, ServiceFunction> functions) {
         super(scope, id);
         api = HttpApi.Builder.create(this, "Api")
             .apiName(settings.stackName())
             .description("The shop's one HTTP API: catalog, cart, orders and profiles")
             .corsPreflight(CorsPreflightOptions.builder()
-                .allowOrigins(List.of(settings.storefrontOrigin()))
-                .allowMethods(corsMethods())
-                .allowHeaders(CORS_ALLOW_HEADERS)
-                .exposeHeaders(CORS_EXPOSE_HEADERS)
-                .maxAge(Duration.hours(1))
+                .allowOrigins(List.of(corsOrigin))
+                .allowMethods(Cors.ALLOWED_METHODS.stream().map(CorsHttpMethod::valueOf).toList())
+                .allowHeaders(Cors.ALLOWED_HEADERS)
+                .exposeHeaders(Cors.EXPOSED_HEADERS)
+                .maxAge(Duration.seconds(Cors.MAX_AGE_SECONDS))
                 .build())
             // The default stage is declared below, where throttling and access logs can be set.
             .createDefaultStage(false)
@@ -128,11 +123,6 @@ final class HttpFront extends Construct {
             HttpLambdaIntegrationProps.builder()
                 .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
                 .build());
-    }
-
-    /** The methods some route uses, and nothing more. */
-    private static List<CorsHttpMethod> corsMethods() {
-        return Routes.ALL.stream().map(Route::method).distinct().map(CorsHttpMethod::valueOf).toList();
     }
 
     static String pascalCase(Service service) {

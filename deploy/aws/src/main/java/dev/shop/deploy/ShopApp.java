@@ -36,7 +36,8 @@ public final class ShopApp {
             .context(context)
             .build();
         StackSettings settings = StackSettings.read(app.getNode()::tryGetContext, System::getenv);
-        new ShopStack(app, settings);
+        ShopStack shop = new ShopStack(app, settings);
+        new StorefrontContentStack(app, settings, shop);
         return app.synth();
     }
 }

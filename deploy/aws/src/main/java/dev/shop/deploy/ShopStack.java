@@ -1,6 +1,7 @@
 package dev.shop.deploy;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.shop.common.config.ShopSettings;
@@ -23,6 +24,10 @@ import software.constructs.Construct;
  * one file.
  */
 final class ShopStack extends Stack {
+
+    private final Map<String, String> outputs = new java.util.LinkedHashMap<>();
+    private final Map<String, Object> clientSettings = new java.util.LinkedHashMap<>();
+    private final Storefront storefront;
 
     ShopStack(Construct scope, StackSettings settings) {
         super(scope, settings.stackName(), StackProps.builder()
@@ -58,7 +63,9 @@ final class ShopStack extends Stack {
             String id = HttpFront.pascalCase(service);
             functions.put(service, new ServiceFunction(this, id, service, settings, environment, data, cursorSecret));
         }
-        HttpFront front = new HttpFront(this, "Http", settings, identity, functions);
+        storefront = new Storefront(this, "Storefront", settings);
+        HttpFront front = new HttpFront(this, "Http", settings, settings.storefrontOrigin().orElse(storefront.origin()),
+            identity, functions);
 
         output("apiUrl", front.url(), "Base URL of the HTTP API");
         output("userPoolId", identity.userPoolId(), "Cognito user pool id");
@@ -67,13 +74,27 @@ final class ShopStack extends Stack {
         output("region", getRegion(), "AWS region of the stack");
         output("issuer", identity.issuer(), "JWT issuer the API and the services accept");
         output("cognitoEndpoint", identity.cognitoEndpoint(), "Cognito Identity Provider endpoint");
+        output("storefrontUrl", storefront.url(), "The storefront and its back office (CloudFront)");
+        for (String browserSetting : List.of("apiUrl", "cognitoEndpoint", "userPoolId", "clientId", "issuer", "region")) {
+            clientSettings.put(browserSetting, outputs.get(browserSetting));
+        }
     }
 
     private void output(String name, String value, String description) {
+        outputs.put(name, value);
         CfnOutput.Builder.create(this, name).value(value).description(description).build();
     }
 
-    private static Environment environment(StackSettings settings) {
+    Storefront storefront() {
+        return storefront;
+    }
+
+    /** What the storefront's config.json holds: the outputs a browser needs, under their stack.json names. */
+    Map<String, Object> clientSettings() {
+        return java.util.Collections.unmodifiableMap(clientSettings);
+    }
+
+    static Environment environment(StackSettings settings) {
         Environment.Builder env = Environment.builder().region(settings.region());
         settings.account().ifPresent(env::account);
         return env.build();

@@ -18,7 +18,8 @@ import java.util.function.Function;
  * @param lambdasDir         directory holding {@code <service>.zip}
  * @param memoryMb           memory of each function
  * @param timeoutSeconds     timeout of each function
- * @param storefrontOrigin   the one origin CORS allows ({@code *} for any)
+ * @param storefrontOrigin   the one origin CORS allows; unset, the storefront's own CloudFront
+ *                           distribution ({@code https://<id>.cloudfront.net}); {@code *} allows any
  * @param selfSignUp         whether anyone may create an account
  * @param throttleRate       default stage steady-state requests per second
  * @param throttleBurst      default stage burst
@@ -30,7 +31,7 @@ record StackSettings(String stackName,
                      Path lambdasDir,
                      int memoryMb,
                      int timeoutSeconds,
-                     String storefrontOrigin,
+                     Optional<String> storefrontOrigin,
                      boolean selfSignUp,
                      int throttleRate,
                      int throttleBurst) {
@@ -62,7 +63,7 @@ record StackSettings(String stackName,
         if (throttleRate < 1 || throttleBurst < 1) {
             throw new IllegalArgumentException(THROTTLE_RATE + " and " + THROTTLE_BURST + " must be positive");
         }
-        if (storefrontOrigin.isBlank()) {
+        if (storefrontOrigin.filter(String::isBlank).isPresent()) {
             throw new IllegalArgumentException(STOREFRONT_ORIGIN + " must not be blank");
         }
     }
@@ -87,7 +88,7 @@ record StackSettings(String stackName,
                 .orElse(DEFAULT_LAMBDAS_DIR)),
             integer(value, MEMORY_MB, 1024),
             integer(value, TIMEOUT_SECONDS, 15),
-            value.apply(STOREFRONT_ORIGIN).orElse("*"),
+            value.apply(STOREFRONT_ORIGIN),
             value.apply(SELF_SIGN_UP).map(StackSettings::bool).orElse(true),
             integer(value, THROTTLE_RATE, 100),
             integer(value, THROTTLE_BURST, 200));

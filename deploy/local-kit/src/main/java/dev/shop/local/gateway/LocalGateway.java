@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.shop.common.routes.Cors;
 import dev.shop.common.routes.Route;
 import dev.shop.common.routes.Routes;
 import dev.shop.common.routes.Service;
@@ -48,13 +49,16 @@ public final class LocalGateway implements AutoCloseable {
     private final ExecutorService executor;
     private final Map<Service, LambdaFunction> functions;
     private final JwtAuthorizer authorizer;
+    private final List<String> allowedOrigins;
     private final AtomicLong requestCounter = new AtomicLong();
 
-    private LocalGateway(HttpServer server, ExecutorService executor, Map<Service, LambdaFunction> functions, JwtAuthorizer authorizer) {
+    private LocalGateway(HttpServer server, ExecutorService executor, Map<Service, LambdaFunction> functions,
+                         JwtAuthorizer authorizer, List<String> allowedOrigins) {
         this.server = server;
         this.executor = executor;
         this.functions = functions;
         this.authorizer = authorizer;
+        this.allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     /**
@@ -62,6 +66,20 @@ public final class LocalGateway implements AutoCloseable {
      * given functions; routes of services not given answer 404.
      */
     public static LocalGateway start(int port, Map<Service, LambdaFunction> functions, JwtAuthorizer authorizer) {
+        return start(port, functions, authorizer, List.of());
+    }
+
+    /**
+     * As {@link #start(int, Map, JwtAuthorizer)}, with the API's CORS
+     * configuration ({@link Cors}) for the given browser origins, answered as
+     * API Gateway HTTP API answers it: preflights (an {@code OPTIONS} with
+     * {@code Access-Control-Request-Method}) on any path get a 204 from the
+     * gateway itself, and every other response, the gateway's own 401s
+     * included, names the origin when it is allowed; the functions' own CORS
+     * headers are ignored. An origin not in the list gets no CORS header.
+     */
+    public static LocalGateway start(int port, Map<Service, LambdaFunction> functions, JwtAuthorizer authorizer,
+                                     List<String> allowedOrigins) {
         try {
             HttpServer server = LoopbackHttpServers.create("127.0.0.1", port, 256, MAX_PAYLOAD_BYTES);
             ExecutorService executor = Executors.newFixedThreadPool(64, runnable -> {
@@ -69,7 +87,7 @@ public final class LocalGateway implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            LocalGateway gateway = new LocalGateway(server, executor, new EnumMap<>(functions), authorizer);
+            LocalGateway gateway = new LocalGateway(server, executor, new EnumMap<>(functions), authorizer, allowedOrigins);
             server.createContext("/", gateway::handle);
             server.setExecutor(executor);
             server.start();
@@ -87,6 +105,18 @@ public final class LocalGateway implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String rawPath = exchange.getRequestURI().getRawPath();
+            Optional<String> origin = allowedOrigin(exchange);
+            if (method.equals("OPTIONS") && !allowedOrigins.isEmpty()
+                && exchange.getRequestHeaders().containsKey("Access-Control-Request-Method")) {
+                origin.ifPresent(allowed -> allowPreflight(exchange, allowed));
+                send(exchange, 204, new byte[0]);
+                return;
+            }
+            origin.ifPresent(allowed -> {
+                exchange.getResponseHeaders().set("access-control-allow-origin", allowed);
+                exchange.getResponseHeaders().set("access-control-expose-headers", String.join(",", Cors.EXPOSED_HEADERS));
+                exchange.getResponseHeaders().set("vary", "origin");
+            });
             Optional<Routes.RouteMatch> match = Routes.resolve(method, rawPath);
             if (match.isEmpty()) {
                 boolean otherMethod = Routes.pathExists(rawPath);
@@ -121,16 +151,31 @@ public final class LocalGateway implements AutoCloseable {
                 sendProblem(exchange, 500, "Internal Server Error", "The function failed");
                 return;
             }
-            sendLambdaResponse(exchange, JSON.readTree(response));
+            sendLambdaResponse(exchange, JSON.readTree(response), !allowedOrigins.isEmpty());
         }
     }
 
+    private Optional<String> allowedOrigin(HttpExchange exchange) {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        return allowedOrigins.stream().filter(allowed -> allowed.equalsIgnoreCase(origin)).findFirst();
+    }
+
+    private static void allowPreflight(HttpExchange exchange, String origin) {
+        var headers = exchange.getResponseHeaders();
+        headers.set("access-control-allow-origin", origin);
+        headers.set("access-control-allow-methods", String.join(",", Cors.ALLOWED_METHODS));
+        headers.set("access-control-allow-headers", String.join(",", Cors.ALLOWED_HEADERS));
+        headers.set("access-control-max-age", Integer.toString(Cors.MAX_AGE_SECONDS));
+        headers.set("vary", "origin");
+    }
+
     /** Writes a payload 2.0 response the way API Gateway does. */
-    private static void sendLambdaResponse(HttpExchange exchange, JsonNode response) throws IOException {
+    private static void sendLambdaResponse(HttpExchange exchange, JsonNode response, boolean corsConfigured) throws IOException {
         int status = response.path("statusCode").asInt(500);
         response.path("headers").fields().forEachRemaining(header -> {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!name.equals("content-length") && !name.equals("transfer-encoding")) {
+            boolean replacedByCors = corsConfigured && name.startsWith("access-control-");
+            if (!name.equals("content-length") && !name.equals("transfer-encoding") && !replacedByCors) {
                 exchange.getResponseHeaders().add(name, header.getValue().asText());
             }
         });

@@ -70,11 +70,10 @@ final class CognitoHttpHandler implements HttpHandler {
                         "The local identity endpoint answers to localhost, 127.0.0.1 and [::1] only");
                 return;
             }
-            String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
-            if (!target.startsWith(TARGET_PREFIX + ADMIN_PREFIX)) {
+            String method = exchange.getRequestMethod();
+            if (!isAdministrative(exchange.getRequestHeaders())) {
                 allowCrossOrigin(exchange);
             }
-            String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             if ("OPTIONS".equals(method)) {
                 exchange.sendResponseHeaders(204, -1);
@@ -263,6 +262,15 @@ final class CognitoHttpHandler implements HttpHandler {
             throw CognitoException.invalidParameter("Missing required parameter " + name);
         }
         return value.asText();
+    }
+
+    /**
+     * Admin* operations are for the shop's tooling, never for a browser page:
+     * their answers carry no CORS header, so a page cannot read them.
+     */
+    private static boolean isAdministrative(Headers headers) {
+        String target = headers.getFirst("X-Amz-Target");
+        return target != null && target.startsWith(TARGET_PREFIX + "Admin");
     }
 
     private static void allowCrossOrigin(HttpExchange exchange) {

@@ -25,6 +25,7 @@ import dev.shop.local.gateway.LocalGateway;
 import dev.shop.local.identity.IdentityProviderConfig;
 import dev.shop.local.identity.LocalIdentityProvider;
 import dev.shop.local.lambda.LambdaFunction;
+import dev.shop.local.site.StaticSite;
 import dev.shop.local.testing.ApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -68,6 +69,9 @@ public final class ShopLocal implements AutoCloseable {
             LocalSettings.apply(LocalSettings.of(TABLE_NAME, identity.issuer(), identity.clientId(),
                 cursorSecret(options), dynamoDb.endpoint()));
 
+            StaticSite site = StaticSite.start(options.storefrontPort(), ShopLocal.class.getClassLoader());
+            parts.add(site);
+
             Map<Service, LambdaFunction> functions = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
                 Path jar = service.lambdaPackage(options.lambdasDir());
@@ -79,12 +83,13 @@ public final class ShopLocal implements AutoCloseable {
                 functions.put(service, function);
             }
             LocalGateway gateway = LocalGateway.start(options.gatewayPort(), functions,
-                new JwtAuthorizer(identity.issuer(), identity.clientId()));
+                new JwtAuthorizer(identity.issuer(), identity.clientId()), site.origins());
             parts.add(0, gateway);
 
             StackInfo info = new StackInfo(gateway.url(), identity.endpoint(), identity.userPoolId(), identity.clientId(),
-                identity.issuer(), dynamoDb.endpoint(), LocalSettings.REGION, TABLE_NAME, DemoData.USERS,
+                identity.issuer(), dynamoDb.endpoint(), LocalSettings.REGION, TABLE_NAME, DemoData.USERS, site.url(),
                 identity.adminCredentials().accessKeyId(), identity.adminCredentials().secretAccessKey());
+            site.publishConfig(storefrontConfig(info));
             ShopLocal shop = new ShopLocal(parts, info);
             if (options.seed()) {
                 DemoData.seedUsers(identity);
@@ -110,6 +115,26 @@ public final class ShopLocal implements AutoCloseable {
     /** A client for the running API, with no token. */
     public ApiClient client() {
         return ApiClient.forUrl(info.apiUrl());
+    }
+
+    /**
+     * The storefront's {@code config.json}: the fields of stack.json a browser
+     * needs, under the same names, so the same file shape comes from the CDK
+     * stack's outputs on AWS. No passwords, no DynamoDB endpoint.
+     */
+    static String storefrontConfig(StackInfo info) {
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("apiUrl", info.apiUrl());
+        config.put("cognitoEndpoint", info.cognitoEndpoint());
+        config.put("userPoolId", info.userPoolId());
+        config.put("clientId", info.clientId());
+        config.put("issuer", info.issuer());
+        config.put("region", info.region());
+        try {
+            return JSON.writeValueAsString(config);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The cursor HMAC key: kept with the data so cursors stay valid across restarts. */
@@ -167,7 +192,7 @@ public final class ShopLocal implements AutoCloseable {
         boolean inMemory = List.of(args).contains("--in-memory");
         StackOptions options = inMemory
             ? new StackOptions(java.util.Optional.empty(), root.resolve(".local"), StackOptions.GATEWAY_PORT,
-                StackOptions.COGNITO_PORT, StackOptions.DYNAMODB_PORT, lambdas, true)
+                StackOptions.COGNITO_PORT, StackOptions.DYNAMODB_PORT, StackOptions.STOREFRONT_PORT, lambdas, true)
             : StackOptions.persistent(root, lambdas);
         ShopLocal shop = start(options);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -180,6 +205,7 @@ public final class ShopLocal implements AutoCloseable {
         System.out.printf("""
 
             Shop is running.
+              Storefront         %s  (open it in a browser)
               API                %s
               Cognito endpoint   %s  (user pool %s, client %s)
               Issuer / JWKS      %s/.well-known/jwks.json
@@ -187,7 +213,7 @@ public final class ShopLocal implements AutoCloseable {
               Users              %s / %s (admin), %s / %s
               Written to         %s
             Press Ctrl-C to stop.
-            %n""", info.apiUrl(), info.cognitoEndpoint(), info.userPoolId(), info.clientId(), info.issuer(),
+            %n""", info.storefrontUrl(), info.apiUrl(), info.cognitoEndpoint(), info.userPoolId(), info.clientId(), info.issuer(),
             info.dynamodbEndpoint(), info.tableName(),
             info.users().get(0).username(), info.users().get(0).password(),
             info.users().get(1).username(), info.users().get(1).password(),

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public record StackInfo(String apiUrl, String cognitoEndpoint, String userPoolId, String clientId, String issuer,
                         String dynamodbEndpoint, String region, String tableName, List<DemoUser> users,
-                        String accessKeyId, String secretAccessKey) {
+                        String storefrontUrl, String accessKeyId, String secretAccessKey) {
 
     /** A seeded user and the password the README gives for it. */
     public record DemoUser(String username, String password, Set<String> groups) {

@@ -22,7 +22,7 @@ class PersistentStackTest {
 
     @Test
     void restartKeepsUsersAndCatalogAndDoesNotSeedTwice() {
-        StackOptions options = new StackOptions(Optional.of(state), state, 0, 0, 0,
+        StackOptions options = new StackOptions(Optional.of(state), state, 0, 0, 0, 0,
             Path.of(System.getProperty("shop.lambdas")), true);
 
         int firstCount;

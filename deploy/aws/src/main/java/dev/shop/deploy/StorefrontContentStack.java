@@ -1,0 +1,53 @@
+package dev.shop.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
+import software.amazon.awscdk.services.s3.deployment.CacheControl;
+import software.amazon.awscdk.services.s3.deployment.Source;
+import software.constructs.Construct;
+
+/**
+ * Uploads the storefront's files (the storefront module's {@code site/}) and a
+ * {@code config.json} written from the shop stack's outputs, with the field
+ * names of the local {@code .local/stack.json}, so the same files run in both
+ * places. A stack of its own: CDK's BucketDeployment brings a copy function
+ * with S3 permissions on the asset and site buckets, and keeping it apart
+ * leaves the shop stack with the services' functions and their least-privilege
+ * roles only.
+ */
+final class StorefrontContentStack extends Stack {
+
+    /** System property naming the site directory, as Maven passes it to the tests. */
+    static final String SITE_DIR_PROPERTY = "shop.site.dir";
+    /** The storefront module's files, relative to deploy/aws (where cdk.json runs the app). */
+    static final String DEFAULT_SITE_DIR = "../../storefront/src/main/resources/site";
+
+    StorefrontContentStack(Construct scope, StackSettings settings, ShopStack shop) {
+        super(scope, settings.stackName() + "Storefront", StackProps.builder()
+            .env(ShopStack.environment(settings))
+            .description("Shop: the storefront's files and config.json in the storefront bucket")
+            .build());
+        addDependency(shop);
+        Path site = Path.of(System.getProperty(SITE_DIR_PROPERTY, DEFAULT_SITE_DIR));
+        if (!Files.isRegularFile(site.resolve("index.html"))) {
+            throw new IllegalStateException("No storefront at " + site.toAbsolutePath() + " (set -D" + SITE_DIR_PROPERTY + ")");
+        }
+        Map<String, Object> config = new LinkedHashMap<>(shop.clientSettings());
+        BucketDeployment.Builder.create(this, "Site")
+            .sources(List.of(Source.asset(site.toString()), Source.jsonData("config.json", config)))
+            .destinationBucket(shop.storefront().bucket())
+            // index.html, the modules and config.json change with every deploy: CloudFront revalidates them.
+            .cacheControl(List.of(CacheControl.noCache()))
+            .prune(true)
+            // A sandbox's `cdk destroy --all` empties the bucket first, so that its stack can delete it.
+            .retainOnDelete(settings.tier() == Tier.PROD)
+            .build();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.shop.deploy;
+
+import static dev.shop.deploy.SynthesizedShop.at;
+import static dev.shop.deploy.SynthesizedShop.getAtt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The storefront on AWS: a private bucket read only by its CloudFront
+ * distribution through origin access control, the API's CORS origin set to
+ * that distribution, and a second stack that uploads the site with a
+ * config.json made of the shop stack's outputs.
+ */
+class StorefrontStackTest {
+
+    @TempDir
+    static Path outdir;
+
+    private static SynthesizedShop shop;
+    private static SynthesizedShop content;
+
+    @BeforeAll
+    static void synthesize() throws IOException {
+        ShopApp.synthesize(outdir, Map.of(StackSettings.REGION, "eu-central-1"));
+        shop = new SynthesizedShop(Template.fromString(Files.readString(outdir.resolve("Shop.template.json"))));
+        content = new SynthesizedShop(Template.fromString(Files.readString(outdir.resolve("ShopStorefront.template.json"))));
+    }
+
+    @Test
+    void theSiteBucketIsPrivateEncryptedAndRefusesPlainHttp() {
+        Map<String, Object> bucket = shop.only("AWS::S3::Bucket");
+
+        assertThat((Object) at(bucket, "PublicAccessBlockConfiguration")).isEqualTo(Map.of(
+            "BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true));
+        assertThat((Object) at(bucket, "BucketEncryption", "ServerSideEncryptionConfiguration", 0,
+            "ServerSideEncryptionByDefault", "SSEAlgorithm")).isEqualTo("AES256");
+        List<Map<String, Object>> statements = at(shop.only("AWS::S3::BucketPolicy"), "PolicyDocument", "Statement");
+        assertThat(statements).anySatisfy(statement -> {
+            assertThat(statement).containsEntry("Effect", "Deny");
+            assertThat((Object) at(statement, "Condition", "Bool", "aws:SecureTransport")).isEqualTo("false");
+        });
+    }
+
+    @Test
+    void onlyTheDistributionMayReadTheBucketThroughOriginAccessControl() {
+        String distribution = shop.onlyId("AWS::CloudFront::Distribution");
+        Map<String, Object> oac = shop.only("AWS::CloudFront::OriginAccessControl");
+        List<Map<String, Object>> statements = at(shop.only("AWS::S3::BucketPolicy"), "PolicyDocument", "Statement");
+
+        assertThat((Object) at(oac, "OriginAccessControlConfig", "OriginAccessControlOriginType")).isEqualTo("s3");
+        assertThat((Object) at(oac, "OriginAccessControlConfig", "SigningBehavior")).isEqualTo("always");
+        Map<String, Object> read = statements.stream().filter(s -> "Allow".equals(s.get("Effect"))).findFirst().orElseThrow();
+        assertThat((Object) at(read, "Principal")).isEqualTo(Map.of("Service", "cloudfront.amazonaws.com"));
+        assertThat((Object) at(read, "Action")).isEqualTo("s3:GetObject");
+        assertThat(read.get("Condition").toString()).contains("AWS:SourceArn", distribution);
+    }
+
+    @Test
+    void theDistributionServesTheIndexOverHttpsOnly() {
+        Map<String, Object> config = at(shop.only("AWS::CloudFront::Distribution"), "DistributionConfig");
+
+        assertThat((Object) at(config, "DefaultRootObject")).isEqualTo("index.html");
+        assertThat((Object) at(config, "DefaultCacheBehavior", "ViewerProtocolPolicy")).isEqualTo("redirect-to-https");
+        assertThat((Object) at(config, "Origins", 0, "OriginAccessControlId")).isNotNull();
+    }
+
+    @Test
+    void theApiAllowsTheDistributionsOriginAndNoOther() {
+        String distribution = shop.onlyId("AWS::CloudFront::Distribution");
+        Map<String, Object> cors = at(shop.only("AWS::ApiGatewayV2::Api"), "CorsConfiguration");
+
+        assertThat((Object) at(cors, "AllowOrigins")).isEqualTo(List.of(
+            Map.of("Fn::Join", List.of("", List.of("https://", getAtt(distribution, "DomainName"))))));
+        assertThat((List<String>) at(cors, "ExposeHeaders")).contains("ETag", "Location", "Retry-After");
+        assertThat(shop.template().toJSON().toString()).contains("storefrontUrl");
+    }
+
+    @Test
+    void theContentStackUploadsTheSiteAndAConfigMadeOfTheShopsOutputs() throws IOException {
+        Map<String, Map<String, Object>> deployments = content.resources("Custom::CDKBucketDeployment");
+        assertThat(deployments).hasSize(1);
+        Map<String, Object> deployment = SynthesizedShop.properties(deployments.values().iterator().next());
+        String text = deployment.toString();
+
+        assertThat((List<?>) at(deployment, "SourceObjectKeys")).hasSize(2);
+        assertThat(text).contains("Fn::ImportValue").contains("no-cache");
+        assertThat((Object) at(deployment, "Prune")).isEqualTo(true);
+        try (var files = Files.walk(outdir)) {
+            Path config = files.filter(file -> file.getFileName().toString().equals("config.json")).findFirst().orElseThrow();
+            assertThat(Files.readString(config)).contains("\"apiUrl\"", "\"cognitoEndpoint\"", "\"userPoolId\"", "\"clientId\"",
+                "\"issuer\"", "\"region\"");
+        }
+        try (var files = Files.walk(outdir)) {
+            assertThat(files.anyMatch(file -> file.endsWith(Path.of("js", "api.js")))).as("the site's modules are staged").isTrue();
+        }
+    }
+}

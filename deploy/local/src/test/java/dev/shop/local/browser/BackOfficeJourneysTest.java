@@ -1,0 +1,170 @@
+package dev.shop.local.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shop.common.routes.Access;
+import dev.shop.common.routes.Routes;
+import dev.shop.local.browser.BrowserShop.Shopper;
+import dev.shop.local.testing.ApiClient;
+import dev.shop.local.testing.ApiClient.ApiResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The back office in a real browser: what an admin sees and does, and that a
+ * shopper never gets in, neither through the page nor through the API.
+ */
+class BackOfficeJourneysTest {
+
+    private final BrowserShop shop = BrowserShop.get();
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(shop.storefrontUrl());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anotherAdminsEditLandingFirstIsShownAndTheNewerVersionCanBeLoaded() {
+        JsonNode product = shop.newProduct(BrowserShop.newCategory(), "Contested Clock", 2000, 8);
+        String id = product.path("id").asText();
+        signInAsAdmin();
+        browser.visit("#/admin/products/" + id);
+        browser.heading("Edit Contested Clock");
+        browser.sees("Version 1");
+
+        Map<String, Object> otherEdit = new LinkedHashMap<>();
+        otherEdit.put("sku", product.path("sku").asText());
+        otherEdit.put("name", "Contested Clock, renamed");
+        otherEdit.put("description", product.path("description").asText());
+        otherEdit.put("category", product.path("category").asText());
+        otherEdit.put("priceCents", 2100);
+        ApiResponse landedFirst = shop.admin().withHeader("If-Match", "\"1\"").put("/catalog/products/" + id, otherEdit);
+        assertThat(landedFirst.status()).as(landedFirst.toString()).isEqualTo(200);
+
+        browser.fill("Price in cents", "2500").click(browser.button("Save changes"));
+        assertThat(browser.alertText()).contains("Someone saved version 2 first: \"Contested Clock, renamed\", $21.00");
+        browser.click(browser.button("Load the newer version"));
+        browser.heading("Edit Contested Clock, renamed");
+        browser.sees("Version 2");
+        browser.fill("Price in cents", "2500").click(browser.button("Save changes"));
+        browser.sees("Saved Contested Clock, renamed (version 3).");
+        assertThat(shop.admin().get("/catalog/products/" + id).json().path("priceCents").asLong()).isEqualTo(2500);
+    }
+
+    @Test
+    void anAdminShipsAnOrderAndTheShopperSeesItShipped() {
+        JsonNode tent = shop.newProduct(BrowserShop.newCategory(), "Shipping Tent", 19900, 5);
+        Shopper shopper = shop.newShopper();
+        shopper.putInCart(tent.path("id").asText(), 1);
+        String orderId = shopper.placeOrder().path("id").asText();
+        Shopper other = shop.newShopper();
+        other.putInCart(tent.path("id").asText(), 1);
+        String otherOrderId = other.placeOrder().path("id").asText();
+
+        signInAsAdmin();
+        browser.click(browser.link("Back office"));
+        browser.heading("Back office");
+        browser.click(browser.link("Customer orders"));
+        browser.heading("Orders: PLACED");
+        moveOrder(otherOrderId, "DELIVERED");
+        assertThat(browser.alertText()).contains("PLACED");
+        moveOrder(orderId, "SHIPPED");
+        browser.sees("Moved to SHIPPED.");
+        browser.screenshot(ShopperJourneysTest.SCREENSHOTS.resolve("back-office.png"));
+        browser.click(browser.button("Sign out"));
+
+        browser.visit("#/signin");
+        browser.fill("Email", shopper.email()).fill("Password", BrowserShop.PASSWORD).click(browser.button("Sign in"));
+        browser.sees("Signed in as " + shopper.email());
+        browser.sees("You are signed in.");
+        browser.click(browser.link("Orders"));
+        browser.sees("SHIPPED");
+        browser.click(browser.link("Order " + shortId(orderId)));
+        assertThat(browser.sees("Status: SHIPPED")).contains("Shipping Tent");
+        assertThat(browser.pageText()).doesNotContain("Cancel order");
+    }
+
+    @Test
+    void aShopperNeverSeesTheBackOfficeAndTheApiRefusesItsRoutes() {
+        Shopper shopper = shop.newShopper();
+        browser.visit("#/signin");
+        browser.fill("Email", shopper.email()).fill("Password", BrowserShop.PASSWORD).click(browser.button("Sign in"));
+        browser.sees("Signed in as " + shopper.email());
+        browser.sees("You are signed in.");
+        assertThat(browser.showsLink("Back office")).isFalse();
+
+        browser.visit("#/admin/orders");
+        browser.heading("Not allowed");
+        assertThat(browser.pageText()).contains("The back office is for the shop's admins only.").doesNotContain("Orders: PLACED");
+
+        ApiClient api = shopper.api();
+        Routes.ALL.stream().filter(route -> route.access() == Access.ADMIN).forEach(route -> {
+            String path = route.path().replaceAll("\\{[^}]+}", "0000000000000000");
+            ApiResponse refused = api.send(route.method(), path, route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}",
+                "application/json");
+            assertThat(refused.status()).as(route.routeKey() + ": " + refused).isEqualTo(403);
+        });
+    }
+
+    @Test
+    void theBackOfficeReportsLowStockAndFindsAProfileByEmail() {
+        String category = BrowserShop.newCategory();
+        JsonNode nearlyGone = shop.newProduct(category, "Nearly Gone Vase", 4500, 1);
+        Shopper shopper = shop.newShopper();
+        shopper.api().get("/profile");
+        signInAsAdmin();
+
+        browser.visit("#/admin/low-stock");
+        browser.heading("Low stock");
+        browser.fill("Threshold", "1").click(browser.button("Show"));
+        browser.sees("Nearly Gone Vase");
+
+        browser.click(browser.link("Nearly Gone Vase"));
+        browser.heading("Edit Nearly Gone Vase");
+        browser.fill("Change by (e.g. 5 or -2)", "-3").fill("Reason", "breakage").click(browser.button("Adjust stock"));
+        assertThat(browser.alertText()).isNotBlank();
+        browser.fill("Change by (e.g. 5 or -2)", "6").fill("Reason", "delivery").click(browser.button("Adjust stock"));
+        browser.sees("Stock of Nearly Gone Vase is now 7.");
+        assertThat(shop.admin().get("/catalog/products/" + nearlyGone.path("id").asText()).json().path("available").asInt()).isEqualTo(7);
+
+        browser.click(browser.link("Profile lookup"));
+        browser.fill("Customer email", shopper.email()).click(browser.button("Look up"));
+        browser.sees("User id");
+        assertThat(browser.pageText()).contains(shopper.email());
+    }
+
+    private void moveOrder(String orderId, String status) {
+        WebElement control = browser.field("New status of order " + shortId(orderId));
+        new Select(control).selectByVisibleText(status);
+        WebElement form = control.findElement(By.xpath("./ancestor::form"));
+        browser.click(form.findElement(By.xpath(".//button[normalize-space()='Move']")));
+    }
+
+    /** How the storefront names an order to people: the id's last 8 characters. */
+    private static String shortId(String orderId) {
+        return orderId.substring(orderId.length() - 8);
+    }
+
+    private void signInAsAdmin() {
+        browser.visit("#/signin");
+        browser.heading("Sign in");
+        browser.fill("Email", shop.demoAdmin().username()).fill("Password", shop.demoAdmin().password())
+            .click(browser.button("Sign in"));
+        browser.sees("Signed in as " + shop.demoAdmin().username());
+        browser.sees("You are signed in.");
+    }
+}
