@@ -35,7 +35,7 @@ final class ShopStack extends Stack {
             .description("Shop: serverless e-commerce on Lambda, API Gateway, Cognito and one DynamoDB table")
             .build());
 
-        ShopData data = new ShopData(this, "Data", settings.tier());
+        ShopData data = new ShopData(this, "Data", settings.tier(), settings.replicaRegions());
         Identity identity = new Identity(this, "Identity", settings);
 
         // The secret pagination cursors are sealed with: generated once by

@@ -2,6 +2,8 @@ package dev.shop.deploy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,6 +25,7 @@ import java.util.function.Function;
  * @param selfSignUp         whether anyone may create an account
  * @param throttleRate       default stage steady-state requests per second
  * @param throttleBurst      default stage burst
+ * @param replicaRegions     regions that hold a replica of the table besides {@code region}; none: a one-region table
  */
 record StackSettings(String stackName,
                      String region,
@@ -34,7 +37,8 @@ record StackSettings(String stackName,
                      Optional<String> storefrontOrigin,
                      boolean selfSignUp,
                      int throttleRate,
-                     int throttleBurst) {
+                     int throttleBurst,
+                     List<String> replicaRegions) {
 
     static final String STACK_NAME = "shop:stackName";
     static final String REGION = "shop:region";
@@ -46,6 +50,7 @@ record StackSettings(String stackName,
     static final String SELF_SIGN_UP = "shop:selfSignUp";
     static final String THROTTLE_RATE = "shop:throttleRate";
     static final String THROTTLE_BURST = "shop:throttleBurst";
+    static final String REPLICA_REGIONS = "shop:replicaRegions";
 
     /** System property naming the zips' directory, as Maven passes it to the tests. */
     static final String LAMBDAS_DIR_PROPERTY = "shop.lambdas.dir";
@@ -65,6 +70,16 @@ record StackSettings(String stackName,
         }
         if (storefrontOrigin.filter(String::isBlank).isPresent()) {
             throw new IllegalArgumentException(STOREFRONT_ORIGIN + " must not be blank");
+        }
+        replicaRegions = List.copyOf(replicaRegions);
+        for (String replica : replicaRegions) {
+            if (!replica.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+                throw new IllegalArgumentException(REPLICA_REGIONS + " must list regions like eu-west-1, was '" + replica + "'");
+            }
+        }
+        if (replicaRegions.contains(region) || replicaRegions.stream().distinct().count() != replicaRegions.size()) {
+            throw new IllegalArgumentException(REPLICA_REGIONS + " must name each region once and not the stack's own ("
+                + region + "), was " + replicaRegions);
         }
     }
 
@@ -91,7 +106,15 @@ record StackSettings(String stackName,
             value.apply(STOREFRONT_ORIGIN),
             value.apply(SELF_SIGN_UP).map(StackSettings::bool).orElse(true),
             integer(value, THROTTLE_RATE, 100),
-            integer(value, THROTTLE_BURST, 200));
+            integer(value, THROTTLE_BURST, 200),
+            value.apply(REPLICA_REGIONS).map(StackSettings::regions).orElse(List.of()));
+    }
+
+    /** {@code eu-west-1,ap-southeast-2} on the command line; cdk.json's list arrives as {@code [eu-west-1, ap-southeast-2]}. */
+    private static List<String> regions(String text) {
+        return Arrays.stream(text.replaceAll("[\\[\\]\"\\s]", "").split(","))
+            .filter(region -> !region.isEmpty())
+            .toList();
     }
 
     /** A whole number; cdk.json numbers arrive as {@code 1024.0}, so the scale is not held against them. */

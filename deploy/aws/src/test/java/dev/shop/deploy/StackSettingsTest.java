@@ -77,4 +77,26 @@ class StackSettingsTest {
         assertThatThrownBy(() -> StackSettings.read(Map.<String, Object>of(StackSettings.SELF_SIGN_UP, "yes")::get, name -> null))
             .hasMessageContaining(StackSettings.SELF_SIGN_UP);
     }
+    @Test
+    void withoutReplicaRegionsTheTableStaysInOneRegion() {
+        assertThat(StackSettings.read(key -> null, name -> null).replicaRegions()).isEmpty();
+    }
+
+    @Test
+    void replicaRegionsAreReadFromTheCommandLineOrACdkJsonList() {
+        assertThat(StackSettings.read(Map.<String, Object>of(StackSettings.REPLICA_REGIONS, "eu-west-1, ap-southeast-2")::get,
+            name -> null).replicaRegions()).containsExactly("eu-west-1", "ap-southeast-2");
+        assertThat(StackSettings.read(Map.<String, Object>of(StackSettings.REPLICA_REGIONS, java.util.List.of("eu-west-1", "us-west-2"))::get,
+            name -> null).replicaRegions()).containsExactly("eu-west-1", "us-west-2");
+    }
+
+    @Test
+    void aReplicaInTheStacksOwnRegionATwiceNamedOrAMalformedRegionIsRejected() {
+        assertThatThrownBy(() -> StackSettings.read(Map.<String, Object>of(StackSettings.REPLICA_REGIONS, "us-east-1")::get, name -> null))
+            .hasMessageContaining(StackSettings.REPLICA_REGIONS);
+        assertThatThrownBy(() -> StackSettings.read(Map.<String, Object>of(StackSettings.REPLICA_REGIONS, "eu-west-1,eu-west-1")::get, name -> null))
+            .hasMessageContaining(StackSettings.REPLICA_REGIONS);
+        assertThatThrownBy(() -> StackSettings.read(Map.<String, Object>of(StackSettings.REPLICA_REGIONS, "europe")::get, name -> null))
+            .hasMessageContaining(StackSettings.REPLICA_REGIONS);
+    }
 }
