@@ -25,9 +25,9 @@ class CursorSecretTest {
     @Test
     void aConfiguredSecretIsUsedAsItIs() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("shop.cursor.secret", VALUE))) {
-            String cursor = context.getBean(CursorCodec.class).encode("products", KEY);
+            String cursor = context.getBean(CursorCodec.class).encode(CursorScope.of("products"), KEY);
 
-            assertThat(new CursorCodec(VALUE).decode("products", cursor)).isEqualTo(KEY);
+            assertThat(new CursorCodec(VALUE).decode(CursorScope.of("products"), cursor)).isEqualTo(KEY);
         }
     }
 
@@ -56,9 +56,9 @@ class CursorSecretTest {
             assertThat(requests).as("read at start-up, before any bean asked for it").hasSize(1);
             assertThat(requests.get(0)).startsWith("secretsmanager.GetSecretValue ").contains("\"SecretId\":\"" + ARN + "\"");
 
-            String cursor = context.getBean(CursorCodec.class).encode("products", KEY);
+            String cursor = context.getBean(CursorCodec.class).encode(CursorScope.of("products"), KEY);
 
-            assertThat(new CursorCodec(VALUE).decode("products", cursor)).isEqualTo(KEY);
+            assertThat(new CursorCodec(VALUE).decode(CursorScope.of("products"), cursor)).isEqualTo(KEY);
             assertThat(requests).hasSize(1);
         } finally {
             aws.keySet().forEach(System::clearProperty);
