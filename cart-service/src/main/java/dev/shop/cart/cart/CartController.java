@@ -101,7 +101,6 @@ class CartController {
     }
 
     private static ProblemException contended() {
-        return new ProblemException(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
-            "The cart is being changed by other requests at this moment; try again."));
+        return new ProblemException(Problem.contended("The cart is being changed by other requests at this moment; try again."));
     }
 }

@@ -20,7 +20,6 @@ import dev.shop.common.table.TableName;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -113,8 +112,7 @@ class StockRepository {
             } catch (TransactionConflictException conflict) {
                 // a product edit's transaction holds the item for a moment; the update has not happened
                 if (attempt == MAX_CONFLICT_TRIES) {
-                    throw new ProblemException(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The product is being changed by other requests; try again."));
+                    throw new ProblemException(Problem.contended("The product is being changed by other requests; try again."));
                 }
                 Backoff.pause(attempt);
             }

@@ -36,7 +36,6 @@ import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -320,8 +319,7 @@ class ProductRepository {
                     throw cancelled;
                 }
                 if (attempt == MAX_CONFLICT_TRIES) {
-                    throw new ProblemException(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The product is being changed by other requests; try again."));
+                    throw new ProblemException(Problem.contended("The product is being changed by other requests; try again."));
                 }
                 Backoff.pause(attempt);
             }

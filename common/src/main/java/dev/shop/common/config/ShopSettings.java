@@ -11,6 +11,12 @@ public enum ShopSettings {
     TABLE_NAME("shop.table-name", "SHOP_TABLE_NAME"),
     /** The Cognito user pool issuer, {@code https://cognito-idp.<region>.amazonaws.com/<poolId>}. */
     AUTH_ISSUER("shop.auth.issuer", "SHOP_AUTH_ISSUER"),
+    /**
+     * Cognito's API endpoint, where orders-service asks {@code GetUser} for the
+     * caller's verified email. Optional: unset, it is the issuer without the
+     * pool id, which is right both on AWS and for the local identity provider.
+     */
+    AUTH_COGNITO_ENDPOINT("shop.auth.cognito-endpoint", "SHOP_AUTH_COGNITO_ENDPOINT"),
     /** The app client tokens must be issued for. */
     AUTH_CLIENT_ID("shop.auth.client-id", "SHOP_AUTH_CLIENT_ID"),
     /** Secret from which the AES-GCM key that seals pagination cursors is derived; set locally. */

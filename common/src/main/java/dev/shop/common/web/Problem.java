@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -22,6 +23,8 @@ public record Problem(int status, String title, String detail, Map<String, Objec
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.of(MEDIA_TYPE);
+    /** What a 503 asks a client to wait: contention on one item clears within milliseconds, a second is ample. */
+    public static final int RETRY_AFTER_SECONDS = 1;
 
     public Problem {
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
@@ -41,6 +44,16 @@ public record Problem(int status, String title, String detail, Map<String, Objec
             .reduce((a, b) -> a + "; " + b).orElse("The request is invalid");
         return new Problem(400, "Invalid request", detail, Map.of("errors",
             errors.stream().map(FieldError::toMap).toList()));
+    }
+
+    /**
+     * Contention that outlasted the server's retries (DynamoDB transaction
+     * conflicts, an item rewritten under every attempt): 503 with
+     * {@code Retry-After}, on every route alike (CONTRACT.md). Nothing was
+     * written, so the client may send the same request again.
+     */
+    public static Problem contended(String detail) {
+        return new Problem(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "Contended", detail, Map.of());
     }
 
     public static Problem invalidField(String field, String message) {
@@ -67,9 +80,13 @@ public record Problem(int status, String title, String detail, Map<String, Objec
     }
 
     public MutableHttpResponse<Map<String, Object>> toResponse() {
-        return HttpResponse.<Map<String, Object>>status(HttpStatus.valueOf(status))
+        MutableHttpResponse<Map<String, Object>> response = HttpResponse.<Map<String, Object>>status(HttpStatus.valueOf(status))
             .contentType(PROBLEM_JSON)
             .body(body());
+        if (status == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        return response;
     }
 
     /** A field that failed validation and why. */

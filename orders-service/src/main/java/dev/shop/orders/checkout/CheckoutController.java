@@ -99,7 +99,8 @@ class CheckoutController {
             throw conflict("Cart changed", "The cart changed during checkout; nothing was ordered. Review the cart and retry");
         }
         if (outcome instanceof CheckoutOutcome.Contended) {
-            throw conflict("Conflict", "Too many concurrent checkouts of the same products; nothing was ordered. Retry");
+            throw new ProblemException(Problem.contended(
+                "Too many concurrent checkouts of the same products; nothing was ordered. Retry with the same Idempotency-Key"));
         }
         throw new IllegalStateException("Unmapped checkout outcome " + outcome);
     }

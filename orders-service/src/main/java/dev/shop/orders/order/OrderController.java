@@ -138,7 +138,7 @@ class OrderController {
                 "The order is at version " + stale.currentVersion() + ", not the one in If-Match"));
         }
         if (change instanceof OrderChange.Contended contended) {
-            throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Conflict",
+            throw new ProblemException(Problem.contended(
                 "Order " + contended.orderId() + " kept changing while this request ran; try again"));
         }
         throw new IllegalStateException("Unmapped outcome " + change);

@@ -34,12 +34,15 @@ import jakarta.validation.Valid;
 @Controller("/profile")
 class ProfileController {
 
+    private static final String BEARER = "Bearer ";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final ProfileService profiles;
+    private final AccountEmails accounts;
 
-    ProfileController(ProfileService profiles) {
+    ProfileController(ProfileService profiles, AccountEmails accounts) {
         this.profiles = profiles;
+        this.accounts = accounts;
     }
 
     /** The signed-in user's profile, created on first read. */
@@ -50,8 +53,8 @@ class ProfileController {
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<Profile> get(Authentication authentication) {
-        return withEtag(profiles.getOrCreate(TokenIdentity.of(authentication)));
+    HttpResponse<Profile> get(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        return withEtag(profiles.getOrCreate(identity(authentication, authorization)));
     }
 
     /** Changes the display name and addresses of the signed-in user's profile. */
@@ -65,25 +68,26 @@ class ProfileController {
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Put
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<Profile> update(Authentication authentication, @Valid @Body ProfileUpdate update,
-                                 @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        ProfileWrite write = profiles.update(authentication.getName(), update, ifMatch);
+    HttpResponse<Profile> update(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization,
+                                 @Valid @Body ProfileUpdate update, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        ProfileWrite write = profiles.update(identity(authentication, authorization), update, ifMatch);
         // every outcome mapped here (an instanceof chain: pattern matching in switch is not final in Java 17)
         if (write instanceof ProfileWrite.Saved saved) {
             return withEtag(saved.profile());
         }
+        if (write instanceof ProfileWrite.NotTheAccountEmail) {
+            throw new ProblemException(Problem.invalidField("email", "must be the signed-in account's verified email, or left out"));
+        }
         if (write instanceof ProfileWrite.EmailTaken taken) {
             throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Email taken",
-                "Another profile already uses " + taken.email()).with("errors",
-                java.util.List.of(java.util.Map.of("field", "email", "message", "is used by another profile"))));
+                "Another profile already uses this account's email " + taken.email()));
         }
         if (write instanceof ProfileWrite.PreconditionFailed) {
             throw new ProblemException(Problem.of(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
                 "The profile is not at the version in If-Match"));
         }
         if (write instanceof ProfileWrite.Contended) {
-            throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Conflict",
-                "The profile kept changing while this request ran; try again"));
+            throw new ProblemException(Problem.contended("The profile kept changing while this request ran; try again"));
         }
         throw new IllegalStateException("Unmapped profile outcome " + write);
     }
@@ -101,6 +105,13 @@ class ProfileController {
         }
         return profiles.findByEmail(email).orElseThrow(() ->
             new ProblemException(Problem.of(HttpStatus.NOT_FOUND, "No profile with that email")));
+    }
+
+    /** The caller, with the email the identity provider has verified for the bearer token's account. */
+    private TokenIdentity identity(Authentication authentication, String authorization) {
+        String token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+            ? authorization.substring(BEARER.length()).strip() : authorization.strip();
+        return TokenIdentity.of(authentication, accounts.verifiedEmail(token).orElse(null));
     }
 
     private static HttpResponse<Profile> withEtag(Profile profile) {

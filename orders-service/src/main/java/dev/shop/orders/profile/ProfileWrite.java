@@ -5,12 +5,18 @@ sealed interface ProfileWrite {
 
     record Saved(Profile profile) implements ProfileWrite { }
 
-    /** Another profile holds the email: 409. */
+    /**
+     * The body names an email other than the account's verified one: 400,
+     * whether or not another profile has it.
+     */
+    record NotTheAccountEmail() implements ProfileWrite { }
+
+    /** The account's own verified email is held by another profile (written before emails were proven): 409. */
     record EmailTaken(String email) implements ProfileWrite { }
 
     /** {@code If-Match} names another version than the stored one (or there is no profile yet): 412. */
     record PreconditionFailed() implements ProfileWrite { }
 
-    /** Concurrent writes kept winning; nothing was written: 409, worth retrying. */
+    /** Concurrent writes kept winning; nothing was written: 503 with Retry-After, worth retrying. */
     record Contended() implements ProfileWrite { }
 }

@@ -1,43 +1,23 @@
 package dev.shop.orders.profile;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 
 /**
- * What a first {@code GET /profile} can learn about the user from the token.
- * ID tokens carry {@code email}; access tokens (what the shop's clients send)
- * carry only {@code username}. The shop's sign-up uses the email as the
- * username, so a username that is an email address is taken as the email;
- * otherwise the profile starts without one until the user sets it. The
- * display name starts as the email's local part, or the username.
+ * Who is asking for their profile: the token's {@code sub}, and the email
+ * the identity provider has verified for that account ({@link AccountEmails};
+ * no token claim is trusted for it). The display name a new profile starts
+ * with is the email's local part, or "Shopper" for an account without one.
  */
 record TokenIdentity(String userId, @Nullable String email, String displayName) {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int MAX_DISPLAY_NAME = 100;
 
-    static TokenIdentity of(Authentication authentication) {
-        String username = claim(authentication, "username");
-        if (username == null) {
-            username = claim(authentication, "cognito:username");
+    static TokenIdentity of(Authentication authentication, @Nullable String verifiedEmail) {
+        String displayName = verifiedEmail != null ? verifiedEmail.substring(0, verifiedEmail.indexOf('@')) : "Shopper";
+        if (displayName.length() > MAX_DISPLAY_NAME) {
+            displayName = displayName.substring(0, MAX_DISPLAY_NAME);
         }
-        String email = claim(authentication, "email");
-        if (email == null && username != null && EMAIL.matcher(username).matches()) {
-            email = username;
-        }
-        String displayName = email != null ? email.substring(0, email.indexOf('@'))
-            : username != null ? username : "Shopper";
-        if (displayName.length() > 100) {
-            displayName = displayName.substring(0, 100);
-        }
-        return new TokenIdentity(authentication.getName(), email == null ? null : email.toLowerCase(Locale.ROOT), displayName);
-    }
-
-    @Nullable
-    private static String claim(Authentication authentication, String name) {
-        Object value = authentication.getAttributes().get(name);
-        return value == null || value.toString().isBlank() ? null : value.toString();
+        return new TokenIdentity(authentication.getName(), verifiedEmail, displayName);
     }
 }
