@@ -37,6 +37,7 @@ public final class ShopApp {
             .build();
         StackSettings settings = StackSettings.read(app.getNode()::tryGetContext, System::getenv);
         new ShopStack(app, settings);
+        Nag.check(app);
         return app.synth();
     }
 }

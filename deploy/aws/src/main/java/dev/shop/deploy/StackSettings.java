@@ -22,6 +22,8 @@ import java.util.function.Function;
  * @param selfSignUp         whether anyone may create an account
  * @param throttleRate       default stage steady-state requests per second
  * @param throttleBurst      default stage burst
+ * @param writeThrottleRate  steady-state requests per second of each write route (every method but GET)
+ * @param writeThrottleBurst burst of each write route
  */
 record StackSettings(String stackName,
                      String region,
@@ -33,7 +35,9 @@ record StackSettings(String stackName,
                      String storefrontOrigin,
                      boolean selfSignUp,
                      int throttleRate,
-                     int throttleBurst) {
+                     int throttleBurst,
+                     int writeThrottleRate,
+                     int writeThrottleBurst) {
 
     static final String STACK_NAME = "shop:stackName";
     static final String REGION = "shop:region";
@@ -45,6 +49,8 @@ record StackSettings(String stackName,
     static final String SELF_SIGN_UP = "shop:selfSignUp";
     static final String THROTTLE_RATE = "shop:throttleRate";
     static final String THROTTLE_BURST = "shop:throttleBurst";
+    static final String WRITE_THROTTLE_RATE = "shop:writeThrottleRate";
+    static final String WRITE_THROTTLE_BURST = "shop:writeThrottleBurst";
 
     /** System property naming the zips' directory, as Maven passes it to the tests. */
     static final String LAMBDAS_DIR_PROPERTY = "shop.lambdas.dir";
@@ -61,6 +67,9 @@ record StackSettings(String stackName,
         }
         if (throttleRate < 1 || throttleBurst < 1) {
             throw new IllegalArgumentException(THROTTLE_RATE + " and " + THROTTLE_BURST + " must be positive");
+        }
+        if (writeThrottleRate < 1 || writeThrottleBurst < 1) {
+            throw new IllegalArgumentException(WRITE_THROTTLE_RATE + " and " + WRITE_THROTTLE_BURST + " must be positive");
         }
         if (storefrontOrigin.isBlank()) {
             throw new IllegalArgumentException(STOREFRONT_ORIGIN + " must not be blank");
@@ -90,7 +99,9 @@ record StackSettings(String stackName,
             value.apply(STOREFRONT_ORIGIN).orElse("*"),
             value.apply(SELF_SIGN_UP).map(StackSettings::bool).orElse(true),
             integer(value, THROTTLE_RATE, 100),
-            integer(value, THROTTLE_BURST, 200));
+            integer(value, THROTTLE_BURST, 200),
+            integer(value, WRITE_THROTTLE_RATE, 20),
+            integer(value, WRITE_THROTTLE_BURST, 40));
     }
 
     /** A whole number; cdk.json numbers arrive as {@code 1024.0}, so the scale is not held against them. */
