@@ -1,6 +1,7 @@
 package dev.shop.deploy;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +17,12 @@ import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegratio
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
@@ -82,7 +85,7 @@ final class HttpFront extends Construct {
             .retention(RetentionDays.ONE_MONTH)
             .removalPolicy(settings.tier().removalPolicy())
             .build();
-        HttpStage.Builder.create(this, "DefaultStage")
+        HttpStage stage = HttpStage.Builder.create(this, "DefaultStage")
             .httpApi(api)
             .stageName("$default")
             .autoDeploy(true)
@@ -101,6 +104,7 @@ final class HttpFront extends Construct {
 
         Map<Service, HttpLambdaIntegration> integrations = new EnumMap<>(Service.class);
         functions.forEach((service, function) -> integrations.put(service, integration(service, function.alias())));
+        Map<String, Object> writeRouteSettings = new LinkedHashMap<>();
         for (Route route : Routes.ALL) {
             AddRoutesOptions.Builder options = AddRoutesOptions.builder()
                 .path(route.path())
@@ -109,8 +113,26 @@ final class HttpFront extends Construct {
             if (route.access().needsToken()) {
                 options.authorizer(authorizer);
             }
-            api.addRoutes(options.build());
+            List<HttpRoute> added = api.addRoutes(options.build());
+            if (!route.access().needsToken()) {
+                added.forEach(publicRoute -> Nag.accept(publicRoute, "APIG4", "A public catalog read: browsing the"
+                    + " catalog needs no account by design (Routes, docs/api.md); throttled with the stage"));
+            }
+            if (isWrite(route)) {
+                // RouteSettings is plain JSON in CloudFormation, keyed by route key: written with its own names.
+                writeRouteSettings.put(route.routeKey(), Map.of(
+                    "ThrottlingRateLimit", settings.writeThrottleRate(),
+                    "ThrottlingBurstLimit", settings.writeThrottleBurst()));
+                // CloudFormation rejects settings for a route key that does not exist yet.
+                added.forEach(stage.getNode()::addDependency);
+            }
         }
+        ((CfnStage) stage.getNode().getDefaultChild()).setRouteSettings(writeRouteSettings);
+    }
+
+    /** Routes that write: every method but GET. They get the tighter per-route limit. */
+    static boolean isWrite(Route route) {
+        return !route.method().equals("GET");
     }
 
     /** The API's base URL, without a trailing slash (as {@code apiUrl} is locally). */

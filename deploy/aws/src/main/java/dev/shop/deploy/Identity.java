@@ -38,13 +38,17 @@ final class Identity extends Construct {
                 .requireLowercase(true)
                 .requireUppercase(true)
                 .requireDigits(true)
-                .requireSymbols(false)
+                .requireSymbols(true)
                 .tempPasswordValidity(Duration.days(3))
                 .build())
             .accountRecovery(AccountRecovery.EMAIL_ONLY)
             .removalPolicy(settings.tier().removalPolicy())
             .deletionProtection(settings.tier().deletionProtection())
             .build();
+        Nag.accept(userPool, "COG2", "MFA is not required of shoppers: a second factor at sign-up costs a storefront"
+            + " customers, and a shopper's account holds no stored payment means (docs/deploy.md)");
+        Nag.accept(userPool, "COG3", "Threat protection (advanced security) needs the Plus feature plan; the shop runs"
+            + " on Lite for cost, with a 12-character password policy and API throttling (docs/deploy.md)");
         // A public client (no secret): browsers and CLIs cannot keep one. The
         // password flow is what the Gatling simulations and the docs' curl use;
         // SRP is what a browser should use; CDK adds refresh to any flow set.

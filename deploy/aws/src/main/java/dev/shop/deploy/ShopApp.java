@@ -38,6 +38,7 @@ public final class ShopApp {
         StackSettings settings = StackSettings.read(app.getNode()::tryGetContext, System::getenv);
         ShopStack shop = new ShopStack(app, settings);
         new StorefrontContentStack(app, settings, shop);
+        Nag.check(app);
         return app.synth();
     }
 }

@@ -50,6 +50,9 @@ final class ShopStack extends Stack {
                 .build())
             .removalPolicy(settings.tier().removalPolicy())
             .build();
+        Nag.accept(cursorSecret, "SMG4", "No scheduled rotation: the functions read the value once at init, so a"
+            + " rotation takes effect only on redeploy and invalidates every cursor in flight; rotate by hand as"
+            + " docs/deploy.md describes");
 
         Map<String, String> environment = Map.of(
             ShopSettings.TABLE_NAME.environmentVariable(), data.table().getTableName(),

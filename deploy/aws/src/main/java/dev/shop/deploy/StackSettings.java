@@ -25,6 +25,8 @@ import java.util.function.Function;
  * @param selfSignUp         whether anyone may create an account
  * @param throttleRate       default stage steady-state requests per second
  * @param throttleBurst      default stage burst
+ * @param writeThrottleRate  steady-state requests per second of each write route (every method but GET)
+ * @param writeThrottleBurst burst of each write route
  * @param replicaRegions     regions that hold a replica of the table besides {@code region}; none: a one-region table
  */
 record StackSettings(String stackName,
@@ -38,6 +40,8 @@ record StackSettings(String stackName,
                      boolean selfSignUp,
                      int throttleRate,
                      int throttleBurst,
+                     int writeThrottleRate,
+                     int writeThrottleBurst,
                      List<String> replicaRegions) {
 
     static final String STACK_NAME = "shop:stackName";
@@ -50,6 +54,8 @@ record StackSettings(String stackName,
     static final String SELF_SIGN_UP = "shop:selfSignUp";
     static final String THROTTLE_RATE = "shop:throttleRate";
     static final String THROTTLE_BURST = "shop:throttleBurst";
+    static final String WRITE_THROTTLE_RATE = "shop:writeThrottleRate";
+    static final String WRITE_THROTTLE_BURST = "shop:writeThrottleBurst";
     static final String REPLICA_REGIONS = "shop:replicaRegions";
 
     /** System property naming the zips' directory, as Maven passes it to the tests. */
@@ -67,6 +73,9 @@ record StackSettings(String stackName,
         }
         if (throttleRate < 1 || throttleBurst < 1) {
             throw new IllegalArgumentException(THROTTLE_RATE + " and " + THROTTLE_BURST + " must be positive");
+        }
+        if (writeThrottleRate < 1 || writeThrottleBurst < 1) {
+            throw new IllegalArgumentException(WRITE_THROTTLE_RATE + " and " + WRITE_THROTTLE_BURST + " must be positive");
         }
         if (storefrontOrigin.filter(String::isBlank).isPresent()) {
             throw new IllegalArgumentException(STOREFRONT_ORIGIN + " must not be blank");
@@ -107,6 +116,8 @@ record StackSettings(String stackName,
             value.apply(SELF_SIGN_UP).map(StackSettings::bool).orElse(true),
             integer(value, THROTTLE_RATE, 100),
             integer(value, THROTTLE_BURST, 200),
+            integer(value, WRITE_THROTTLE_RATE, 20),
+            integer(value, WRITE_THROTTLE_BURST, 40),
             value.apply(REPLICA_REGIONS).map(StackSettings::regions).orElse(List.of()));
     }
 

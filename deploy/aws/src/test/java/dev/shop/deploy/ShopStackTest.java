@@ -101,13 +101,13 @@ class ShopStackTest {
     // --- the functions
 
     @Test
-    void threeFunctionsRunThePayload2HandlerOnJava21WithSnapStartAndTheDefaultSizing() {
+    void threeFunctionsRunThePayload2HandlerOnJava25WithSnapStartAndTheDefaultSizing() {
         Map<String, Map<String, Object>> functions = shop.resources("AWS::Lambda::Function");
 
         assertThat(functions).hasSize(3);
         for (Map<String, Object> function : functions.values()) {
             Map<String, Object> properties = SynthesizedShop.properties(function);
-            assertThat((Object) at(properties, "Runtime")).isEqualTo("java21");
+            assertThat((Object) at(properties, "Runtime")).isEqualTo("java25");
             assertThat((Object) at(properties, "Handler"))
                 .isEqualTo("io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction");
             assertThat((Object) at(properties, "SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
@@ -323,6 +323,47 @@ class ShopStackTest {
     }
 
     @Test
+    void functionsUseTheirOwnRolesWithWrittenPoliciesAndNoManagedPolicy() {
+        Map<String, Map<String, Object>> roles = shop.resources("AWS::IAM::Role");
+
+        assertThat(roles.values()).filteredOn(role -> at(role, "Properties", "AssumeRolePolicyDocument").toString()
+            .contains("lambda.amazonaws.com")).hasSize(3)
+            .allSatisfy(role -> assertThat(SynthesizedShop.properties(role)).doesNotContainKey("ManagedPolicyArns"));
+        for (Map<String, Object> function : shop.resources("AWS::Lambda::Function").values()) {
+            String role = at(function, "Properties", "Role", "Fn::GetAtt", 0);
+            String logGroup = at(function, "Properties", "LoggingConfig", "LogGroup", "Ref");
+            Map<String, Object> policy = shop.resources("AWS::IAM::Policy").values().stream()
+                .filter(candidate -> ref(role).equals(at(candidate, "Properties", "Roles", 0)))
+                .findFirst().orElseThrow();
+            List<Map<String, Object>> statements = at(policy, "Properties", "PolicyDocument", "Statement");
+
+            assertThat(statements).anySatisfy(statement -> {
+                assertThat((Object) statement.get("Action")).isEqualTo(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
+                assertThat((Object) statement.get("Resource")).isEqualTo(getAtt(logGroup, "Arn"));
+            });
+        }
+    }
+
+    @Test
+    void everyWriteRouteIsThrottledTighterThanTheStageAndReadsUseTheStageLimit() {
+        Map<String, Object> stage = shop.only("AWS::ApiGatewayV2::Stage");
+        Map<String, Map<String, Object>> routeSettings = at(stage, "RouteSettings");
+
+        assertThat(routeSettings.keySet()).containsExactlyInAnyOrderElementsOf(Routes.ALL.stream()
+            .filter(route -> !route.method().equals("GET")).map(Route::routeKey).toList());
+        assertThat(routeSettings.values()).allSatisfy(settings -> {
+            assertThat(((Number) settings.get("ThrottlingRateLimit")).intValue()).isEqualTo(20);
+            assertThat(((Number) settings.get("ThrottlingBurstLimit")).intValue()).isEqualTo(40);
+        });
+        assertThat(routeSettings).containsKeys("POST /orders", "PUT /cart/items/{productId}", "PUT /profile");
+        List<Object> dependsOn = asList(shop.resources("AWS::ApiGatewayV2::Stage").values().iterator().next().get("DependsOn"));
+        for (String routeKey : routeSettings.keySet()) {
+            assertThat(dependsOn).as("the stage waits for the route its settings name: " + routeKey)
+                .contains(shop.idOf("AWS::ApiGatewayV2::Route", route -> routeKey.equals(route.get("RouteKey"))));
+        }
+    }
+
+    @Test
     void noPolicyAnywhereGrantsAWildcardResourceOrAction() {
         String template = shop.template().toJSON().toString();
         for (Map<String, Object> policy : shop.resources("AWS::IAM::Policy").values()) {
@@ -348,6 +389,7 @@ class ShopStackTest {
         assertThat((Object) at(pool, "Policies", "PasswordPolicy", "RequireUppercase")).isEqualTo(true);
         assertThat((Object) at(pool, "Policies", "PasswordPolicy", "RequireLowercase")).isEqualTo(true);
         assertThat((Object) at(pool, "Policies", "PasswordPolicy", "RequireNumbers")).isEqualTo(true);
+        assertThat((Object) at(pool, "Policies", "PasswordPolicy", "RequireSymbols")).isEqualTo(true);
     }
 
     @Test

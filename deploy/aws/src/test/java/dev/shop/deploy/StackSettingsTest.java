@@ -25,6 +25,8 @@ class StackSettingsTest {
         assertThat(settings.selfSignUp()).isTrue();
         assertThat(settings.throttleRate()).isEqualTo(100);
         assertThat(settings.throttleBurst()).isEqualTo(200);
+        assertThat(settings.writeThrottleRate()).isEqualTo(20);
+        assertThat(settings.writeThrottleBurst()).isEqualTo(40);
         assertThat(settings.storefrontOrigin()).as("the storefront's own distribution").isEmpty();
     }
 
