@@ -122,6 +122,7 @@ public final class ApiDocument {
         ObjectNode components = document.putObject("components");
         ObjectNode schemaNode = components.putObject("schemas");
         schemas.forEach(schemaNode::set);
+        translatePatterns(document);
         ObjectNode bearer = components.putObject("securitySchemes").putObject(BEARER);
         bearer.put("type", "http");
         bearer.put("scheme", "bearer");
@@ -182,6 +183,47 @@ public final class ApiDocument {
         if (!responses.has(status)) {
             responses.putObject(status).put("description", description);
         }
+    }
+
+    /**
+     * Rewrites each {@code pattern} from Java's dialect (the code's {@code @Pattern}, which must match the
+     * whole value) into the ECMA 262 dialect OpenAPI uses (which matches anywhere): anchored, and with a
+     * leading {@code (?i)} turned into letter classes, which ECMA 262 cannot say inline.
+     */
+    private static void translatePatterns(JsonNode node) {
+        if (node instanceof ObjectNode object && object.path("pattern").isTextual() && !object.has("$ref")) {
+            object.put("pattern", ecmaPattern(object.get("pattern").asText()));
+        }
+        for (JsonNode child : node) {
+            translatePatterns(child);
+        }
+    }
+
+    static String ecmaPattern(String javaPattern) {
+        String pattern = javaPattern;
+        if (pattern.startsWith("(?i)")) {
+            StringBuilder folded = new StringBuilder();
+            boolean inClass = false;
+            String body = pattern.substring(4);
+            for (int i = 0; i < body.length(); i++) {
+                char c = body.charAt(i);
+                if (c == '\\' && i + 1 < body.length()) {
+                    folded.append(c).append(body.charAt(++i));
+                } else if (c == '[') {
+                    inClass = true;
+                    folded.append(c);
+                } else if (c == ']') {
+                    inClass = false;
+                    folded.append(c);
+                } else if (!inClass && Character.isLetter(c) && c < 128) {
+                    folded.append('[').append(Character.toUpperCase(c)).append(Character.toLowerCase(c)).append(']');
+                } else {
+                    folded.append(c);
+                }
+            }
+            pattern = folded.toString();
+        }
+        return pattern.startsWith("^") ? pattern : "^(?:" + pattern + ")$";
     }
 
     /** {@code GET /catalog/products/{id}} becomes {@code getCatalogProductsById}: unique and stable. */

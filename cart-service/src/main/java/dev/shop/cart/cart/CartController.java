@@ -5,11 +5,13 @@ import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -68,6 +70,8 @@ class CartController {
     @ApiResponse(responseCode = "204", description = "Emptied")
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Delete
+    // no body on success, so a client generated from the document accepts only problem+json (its errors' type)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Void> clear(Authentication user) {
         if (!carts.clear(user.getName())) {

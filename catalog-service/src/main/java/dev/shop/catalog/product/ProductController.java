@@ -15,6 +15,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,6 +24,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
@@ -116,6 +118,8 @@ class ProductController {
     @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Delete("/{id}")
+    // no body on success, so a client generated from the document accepts only problem+json (its errors' type)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Secured(Roles.ADMIN)
     HttpResponse<?> delete(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
         return respond(products.delete(id, new IfMatch(ifMatch)), ProductController::ok);

@@ -37,6 +37,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 final class ContractCheck {
 
     static final String DOCUMENT_PROPERTY = "shop.api.document";
+    static final String REPORT_PROPERTY = "shop.api.check.report";
     private static final String DOCUMENT = "docs/api/openapi.yaml";
     /** Response headers the API gives a meaning to: one the document does not describe fails. */
     private static final Set<String> MEANINGFUL_HEADERS = Set.of("etag", "location", "retry-after");
@@ -86,14 +87,13 @@ final class ContractCheck {
         JsonNode operation = operation(method, path);
         if (operation == null) {
             if (status != 404 && status != 405) {
-                throw new AssertionError("No route of " + DOCUMENT + " matches " + exchange);
+                fail("No route of " + DOCUMENT + " matches " + exchange);
             }
             return;
         }
         ValidationReport requestReport = validator.validateRequest(request.build());
         if (requestReport.hasErrors() && (status < 400 || status >= 500)) {
-            throw new AssertionError("The API accepted a request " + DOCUMENT + " refuses: " + exchange + "\n"
-                + messages(requestReport));
+            fail("The API accepted a request " + DOCUMENT + " refuses: " + exchange + "\n" + messages(requestReport));
         }
         ValidationReport responseReport = validator.validateResponse(path, Request.Method.valueOf(method), response.build());
         List<String> problems = new ArrayList<>();
@@ -108,9 +108,26 @@ final class ContractCheck {
             }
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError("The response is not what " + DOCUMENT + " describes (fix the controller's "
+            fail("The response is not what " + DOCUMENT + " describes (fix the controller's "
                 + "annotations, then regenerate the document as docs/api.md says): " + exchange + "\n"
                 + String.join("\n", problems));
+        }
+    }
+
+    /**
+     * Fails the test; with {@value #REPORT_PROPERTY} set to a file, appends there instead and lets the test
+     * go on, so that one run lists every gap between the API and its document.
+     */
+    private static void fail(String problem) {
+        String report = System.getProperty(REPORT_PROPERTY);
+        if (report == null) {
+            throw new AssertionError(problem);
+        }
+        try {
+            Files.writeString(Path.of(report), problem + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
