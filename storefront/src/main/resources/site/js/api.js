@@ -17,7 +17,8 @@ export class ApiError extends Error {
 /**
  * request('GET', '/catalog/products', { query: {category}, auth: false })
  * Options: body (JSON), headers, query, auth (default true when signed in),
- * fresh (skip the browser's cache, for views that edit what they show).
+ * fresh (skip the browser's cache, for views that edit what they show),
+ * background (a call the user did not ask for: a 401 signs out without leaving the page).
  */
 export async function request(method, path, options = {}) {
   const response = await send(method, path, options, false);
@@ -55,6 +56,11 @@ async function send(method, path, options, retried) {
     } catch (ignored) {
       // fall through to sign-in
     }
+  }
+  if (response.status === 401 && options.background) {
+    // A call the user did not ask for (the header's cart count) ends the session quietly.
+    signOut();
+    throw new ApiError(401, { title: 'Please sign in', detail: 'Your session has ended.' });
   }
   if (response.status === 401 && options.auth !== false) {
     signOut();

@@ -19,13 +19,13 @@ function saveGuest(lines) {
 }
 
 /** The cart as the views show it: { items, subtotalCents?, currency, guest }. */
-export async function load() {
+export async function load({ background = false } = {}) {
   if (!store.signedIn()) {
     const items = guestLines();
     store.update({ cartCount: items.length });
     return { items, guest: true, currency: items[0]?.currency ?? 'USD' };
   }
-  const cart = await api.get('/cart', { fresh: true });
+  const cart = await api.get('/cart', { fresh: true, background });
   store.update({ cartCount: cart.items.length });
   return cart;
 }

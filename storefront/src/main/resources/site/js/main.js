@@ -53,7 +53,7 @@ async function boot() {
   admin.register(router.route);
   router.notFound(() => render(h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the products'))));
   window.addEventListener('hashchange', () => { ageFlash(); window.scrollTo(0, 0); });
-  loadCart().catch(() => {});
+  loadCart({ background: true }).catch(() => {});
   await router.start();
 }
 

@@ -31,7 +31,7 @@ final class ShopStack extends Stack {
 
     ShopStack(Construct scope, StackSettings settings) {
         super(scope, settings.stackName(), StackProps.builder()
-            .env(environment(settings))
+            .env(pinnedEnvironment(settings))
             .description("Shop: serverless e-commerce on Lambda, API Gateway, Cognito and one DynamoDB table")
             .build());
 
@@ -97,7 +97,8 @@ final class ShopStack extends Stack {
         return java.util.Collections.unmodifiableMap(clientSettings);
     }
 
-    static Environment environment(StackSettings settings) {
+    /** Where the stacks go; not named environment(): jsii would take that for an override of Stack's property. */
+    static Environment pinnedEnvironment(StackSettings settings) {
         Environment.Builder env = Environment.builder().region(settings.region());
         settings.account().ifPresent(env::account);
         return env.build();

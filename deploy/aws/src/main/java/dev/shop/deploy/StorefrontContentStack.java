@@ -31,7 +31,7 @@ final class StorefrontContentStack extends Stack {
 
     StorefrontContentStack(Construct scope, StackSettings settings, ShopStack shop) {
         super(scope, settings.stackName() + "Storefront", StackProps.builder()
-            .env(ShopStack.environment(settings))
+            .env(ShopStack.pinnedEnvironment(settings))
             .description("Shop: the storefront's files and config.json in the storefront bucket")
             .build());
         addDependency(shop);
