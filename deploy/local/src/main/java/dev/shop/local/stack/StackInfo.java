@@ -6,10 +6,12 @@ import java.util.Set;
 /**
  * What {@code .local/stack.json} holds (CONTRACT.md, "The local stack"). The
  * CDK stack's outputs carry the same fields, so a client pointed at this file
- * can be pointed at AWS by swapping the file.
+ * can be pointed at AWS by swapping the file. {@code webSocketUrl} is the
+ * live-events WebSocket API (docs/live-events.md).
  */
 public record StackInfo(String apiUrl, String cognitoEndpoint, String userPoolId, String clientId, String issuer,
-                        String dynamodbEndpoint, String region, String tableName, List<DemoUser> users) {
+                        String dynamodbEndpoint, String region, String tableName, List<DemoUser> users,
+                        String webSocketUrl) {
 
     /** A seeded user and the password the README gives for it. */
     public record DemoUser(String username, String password, Set<String> groups) {

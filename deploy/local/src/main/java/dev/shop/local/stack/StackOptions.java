@@ -21,6 +21,8 @@ public record StackOptions(Optional<Path> stateDir, Path outputDir, int gatewayP
     public static final int GATEWAY_PORT = 8080;
     public static final int COGNITO_PORT = 9229;
     public static final int DYNAMODB_PORT = 8000;
+    /** The live-events WebSocket API's port when the stack runs on its fixed ports (free ports: a free one too). */
+    public static final int WEBSOCKET_PORT = 8090;
 
     /** The stack the README's run command starts: data kept under {@code <repo>/.local}. */
     public static StackOptions persistent(Path repoRoot, Path lambdasDir) {
