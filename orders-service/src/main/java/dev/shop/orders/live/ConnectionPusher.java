@@ -31,10 +31,25 @@ class ConnectionPusher implements AutoCloseable {
     /** What became of one push. */
     enum Delivery { SENT, GONE, FAILED }
 
-    private final ApiGatewayManagementApiClient client;
+    private final String endpoint;
+    private final String localDynamoDb;
+    private ApiGatewayManagementApiClient client;
 
+    /**
+     * Nothing is built here: every function of the jar creates its singletons
+     * at start, and only the stream consumer pushes, so the client is made on
+     * the first push instead of on every HTTP function's cold start.
+     */
     ConnectionPusher(@Nullable @Value("${shop.live.connections-endpoint:}") String endpoint,
                      @Nullable @Value("${shop.dynamodb.endpoint:}") String localDynamoDb) {
+        this.endpoint = endpoint;
+        this.localDynamoDb = localDynamoDb;
+    }
+
+    synchronized ApiGatewayManagementApiClient client() {
+        if (client != null) {
+            return client;
+        }
         if (endpoint == null || endpoint.isBlank()) {
             throw new IllegalStateException("shop.live.connections-endpoint (SHOP_LIVE_CONNECTIONS_ENDPOINT) is not set");
         }
@@ -50,11 +65,12 @@ class ConnectionPusher implements AutoCloseable {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
         client = builder.build();
+        return client;
     }
 
     Delivery push(String connectionId, byte[] message) {
         try {
-            client.postToConnection(b -> b.connectionId(connectionId).data(SdkBytes.fromByteArrayUnsafe(message)));
+            client().postToConnection(b -> b.connectionId(connectionId).data(SdkBytes.fromByteArrayUnsafe(message)));
             return Delivery.SENT;
         } catch (GoneException gone) {
             return Delivery.GONE;
@@ -65,7 +81,9 @@ class ConnectionPusher implements AutoCloseable {
 
     @PreDestroy
     @Override
-    public void close() {
-        client.close();
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
     }
 }

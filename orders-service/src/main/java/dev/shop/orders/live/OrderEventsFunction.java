@@ -15,6 +15,8 @@ public final class OrderEventsFunction extends MicronautRequestHandler<DynamodbE
 
     public OrderEventsFunction() {
         consumer = getApplicationContext().getBean(OrderEventConsumer.class);
+        // the push client is built in the init phase (and in a SnapStart snapshot), not on the first event
+        getApplicationContext().getBean(ConnectionPusher.class).client();
     }
 
     @Override

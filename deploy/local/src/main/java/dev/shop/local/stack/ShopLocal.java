@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.shop.common.live.LiveApi;
 import dev.shop.common.routes.Service;
 import dev.shop.common.table.TableProvisioner;
 import dev.shop.local.LocalSettings;
@@ -26,6 +27,7 @@ import dev.shop.local.identity.IdentityProviderConfig;
 import dev.shop.local.identity.LocalIdentityProvider;
 import dev.shop.local.lambda.LambdaFunction;
 import dev.shop.local.site.StaticSite;
+import dev.shop.local.live.LocalLiveEvents;
 import dev.shop.local.testing.ApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -42,10 +44,12 @@ public final class ShopLocal implements AutoCloseable {
 
     private final List<AutoCloseable> parts;
     private final StackInfo info;
+    private final LocalLiveEvents live;
 
-    private ShopLocal(List<AutoCloseable> parts, StackInfo info) {
+    private ShopLocal(List<AutoCloseable> parts, StackInfo info, LocalLiveEvents live) {
         this.parts = parts;
         this.info = info;
+        this.live = live;
     }
 
     public static ShopLocal start(StackOptions options) {
@@ -85,12 +89,15 @@ public final class ShopLocal implements AutoCloseable {
             LocalGateway gateway = LocalGateway.start(options.gatewayPort(), functions,
                 new JwtAuthorizer(identity.issuer(), identity.clientId()), site.origins());
             parts.add(0, gateway);
+            LocalLiveEvents live = LocalLiveEvents.start(LiveApi.SERVICE.lambdaPackage(options.lambdasDir()),
+                dynamoDb.endpoint(), TABLE_NAME, options.gatewayPort() == 0 ? 0 : StackOptions.WEBSOCKET_PORT);
+            parts.add(0, live);
 
             StackInfo info = new StackInfo(gateway.url(), identity.endpoint(), identity.userPoolId(), identity.clientId(),
                 identity.issuer(), dynamoDb.endpoint(), LocalSettings.REGION, TABLE_NAME, DemoData.USERS, site.url(),
-                identity.adminCredentials().accessKeyId(), identity.adminCredentials().secretAccessKey());
+                live.webSocketUrl(), identity.adminCredentials().accessKeyId(), identity.adminCredentials().secretAccessKey());
             site.publishConfig(storefrontConfig(info));
-            ShopLocal shop = new ShopLocal(parts, info);
+            ShopLocal shop = new ShopLocal(parts, info, live);
             if (options.seed()) {
                 DemoData.seedUsers(identity);
                 StackInfo.DemoUser admin = DemoData.USERS.get(0);
@@ -110,6 +117,11 @@ public final class ShopLocal implements AutoCloseable {
 
     public StackInfo info() {
         return info;
+    }
+
+    /** The live-events path: the WebSocket API, the stream's event source and its dead letters. */
+    public LocalLiveEvents live() {
+        return live;
     }
 
     /** A client for the running API, with no token. */
@@ -210,11 +222,12 @@ public final class ShopLocal implements AutoCloseable {
               Cognito endpoint   %s  (user pool %s, client %s)
               Issuer / JWKS      %s/.well-known/jwks.json
               DynamoDB Local     %s  (table %s)
+              Live events        %s  (WebSocket, subprotocol %s + access token)
               Users              %s / %s (admin), %s / %s
               Written to         %s
             Press Ctrl-C to stop.
             %n""", info.storefrontUrl(), info.apiUrl(), info.cognitoEndpoint(), info.userPoolId(), info.clientId(), info.issuer(),
-            info.dynamodbEndpoint(), info.tableName(),
+            info.dynamodbEndpoint(), info.tableName(), info.webSocketUrl(), LiveApi.SUBPROTOCOL,
             info.users().get(0).username(), info.users().get(0).password(),
             info.users().get(1).username(), info.users().get(1).password(),
             options.outputDir().resolve("stack.json"));

@@ -23,6 +23,8 @@ public record StackOptions(Optional<Path> stateDir, Path outputDir, int gatewayP
     public static final int COGNITO_PORT = 9229;
     public static final int DYNAMODB_PORT = 8000;
     public static final int STOREFRONT_PORT = 8081;
+    /** The live-events WebSocket API's port when the stack runs on its fixed ports (free ports: a free one too). */
+    public static final int WEBSOCKET_PORT = 8090;
 
     /** The stack the README's run command starts: data kept under {@code <repo>/.local}. */
     public static StackOptions persistent(Path repoRoot, Path lambdasDir) {
