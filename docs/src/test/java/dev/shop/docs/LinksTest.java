@@ -53,13 +53,16 @@ class LinksTest {
         assertThat(problemWith(readme, "docs/no-such-page.md")).contains("no such file");
         assertThat(problemWith(readme, "https://example.com/")).contains("not a documentation site");
         assertThat(problemWith(readme, "docs/data-model.md#the-table")).isNull();
+        assertThat(problemWith(readme, "docs/data-model.md#no-such-heading")).contains("no heading");
+        assertThat(problemWith(readme, "docs/performance.md#4-cold-start")).isNull();
         assertThat(problemWith(readme, "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/")).isNull();
     }
 
     /** Why a link is not allowed, or null when it is. */
     static String problemWith(Path page, String target) {
         if (target.startsWith("#")) {
-            return null;
+            return Markdown.anchors(Repository.read(page)).contains(target.substring(1))
+                ? null : "no heading with the anchor " + target + " on this page";
         }
         if (target.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
             URI uri = URI.create(target);
@@ -73,6 +76,16 @@ class LinksTest {
         if (!resolved.startsWith(Repository.ROOT)) {
             return "outside the repository";
         }
-        return Files.exists(resolved) ? null : "no such file: " + Repository.relative(resolved);
+        if (!Files.exists(resolved)) {
+            return "no such file: " + Repository.relative(resolved);
+        }
+        int hash = target.indexOf('#');
+        if (hash >= 0 && resolved.toString().endsWith(".md")) {
+            String anchor = target.substring(hash + 1);
+            if (!Markdown.anchors(Repository.read(resolved)).contains(anchor)) {
+                return "no heading with the anchor #" + anchor + " in " + Repository.relative(resolved);
+            }
+        }
+        return null;
     }
 }

@@ -1,7 +1,10 @@
 package dev.shop.docs;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +16,8 @@ final class Markdown {
         "\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)|^\\s*\\[[^\\]]+\\]:\\s*(\\S+)|<(https?://[^>\\s]+)>");
 
     /** A path written in code spans: letters, digits, dots, dashes, underscores, at least one slash. */
+    private static final Pattern HEADING = Pattern.compile("#{1,6}\\s+(.+?)\\s*#*\\s*");
+
     private static final Pattern CODE_PATH = Pattern.compile("`([A-Za-z0-9._-]+(?:/[A-Za-z0-9._*-]+)+/?)(?:#[A-Za-z0-9_]+)?`");
 
     record Link(int line, String target) {
@@ -68,6 +73,28 @@ final class Markdown {
             paths.add(matcher.group(1));
         }
         return paths;
+    }
+
+    /**
+     * The anchors GitHub gives the page's headings: lower case, punctuation other than {@code -} and {@code _}
+     * dropped, spaces turned into {@code -}; a repeated heading gets {@code -1}, {@code -2}, ...
+     */
+    static Set<String> anchors(String page) {
+        Set<String> anchors = new HashSet<>();
+        for (String line : proseLines(page)) {
+            Matcher heading = HEADING.matcher(line);
+            if (!heading.matches()) {
+                continue;
+            }
+            String slug = heading.group(1).trim().toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
+            String anchor = slug;
+            for (int n = 1; !anchors.add(anchor); n++) {
+                anchor = slug + "-" + n;
+            }
+        }
+        return anchors;
     }
 
     /** The page with fenced code blocks blanked out (line numbers kept), so that shell examples are not read as links. */
