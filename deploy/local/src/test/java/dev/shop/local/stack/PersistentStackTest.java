@@ -45,7 +45,7 @@ class PersistentStackTest {
 
     @Test
     void secretsAreOwnerOnlyEvenWhereTheyWereLeftReadableAndTheCredentialsSurviveARestart() throws Exception {
-        StackOptions options = new StackOptions(Optional.of(state), state, 0, 0, 0,
+        StackOptions options = new StackOptions(Optional.of(state), state, 0, 0, 0, 0,
             Path.of(System.getProperty("shop.lambdas")), true);
         Files.createDirectories(state);
         Files.writeString(state.resolve("cursor-secret"), "an-old-cursor-secret");
