@@ -178,11 +178,8 @@ final class StrictHttpServer extends HttpServer {
             context.handler.handle(exchange);
         } catch (RuntimeException | IOException failure) {
             LOG.log(System.Logger.Level.ERROR, "handler failed", failure);
-            if (!exchange.headersSent()) {
-                exchange.problem(500, "Internal Server Error", "The request could not be served");
-            } else {
-                exchange.abort();
-            }
+            // nothing is on the wire until finish(): whatever the handler began, a problem replaces it
+            exchange.replaceWithProblem(500, "Internal Server Error", "The request could not be served");
         }
     }
 
@@ -564,7 +561,6 @@ final class StrictHttpServer extends HttpServer {
         private int status = -1;
         private boolean noBody;
         private boolean finished;
-        private boolean broken;
 
         Exchange(StrictHttpServer server, Socket connection, Request request, OutputStream out) {
             this.server = server;
@@ -574,12 +570,8 @@ final class StrictHttpServer extends HttpServer {
             this.requestBody = new java.io.ByteArrayInputStream(request.body());
         }
 
-        boolean headersSent() {
-            return status >= 0;
-        }
-
         boolean keepAlive() {
-            return !broken && !request.closeAfter()
+            return !request.closeAfter()
                 && !"close".equalsIgnoreCase(String.valueOf(responseHeaders.getFirst("Connection")));
         }
 
@@ -593,9 +585,13 @@ final class StrictHttpServer extends HttpServer {
             responseBody.write(bytes);
         }
 
-        void abort() {
-            broken = true;
-            finished = true;
+        void replaceWithProblem(int problemStatus, String title, String detail) throws IOException {
+            if (finished) {
+                return;
+            }
+            status = -1;
+            responseHeaders.clear();
+            problem(problemStatus, title, detail);
         }
 
         void finish() throws IOException {
