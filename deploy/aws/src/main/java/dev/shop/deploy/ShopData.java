@@ -1,6 +1,8 @@
 package dev.shop.deploy;
 
 import dev.shop.common.table.ShopTable;
+import java.util.List;
+
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.Billing;
