@@ -77,12 +77,12 @@ class CatalogRacesTest {
     }
 
     @Test
-    void parallelCreatesInOneCategoryAreAllCounted() throws Exception {
+    void parallelCreatesInOneCategoryAllSucceedWithinTheRetriesAndAreAllCounted() throws Exception {
         String category = uniqueCategory();
 
         List<ApiResponse> responses = Race.run(12, i -> admin.post(PRODUCTS, productBody(category)));
 
-        assertThat(responses).extracting(ApiResponse::status).containsOnly(201);
+        assertThat(responses).extracting(ApiResponse::status).as("no 503: the retries absorb the counter's contention").containsOnly(201);
         assertThat(categoryCount(category)).isEqualTo(12);
         assertThat(walk(shop.anonymous(), PRODUCTS + "?category=" + category, 100)).hasSize(12);
     }
