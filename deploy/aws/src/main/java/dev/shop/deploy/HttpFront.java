@@ -116,7 +116,7 @@ final class HttpFront extends Construct {
             List<HttpRoute> added = api.addRoutes(options.build());
             if (!route.access().needsToken()) {
                 added.forEach(publicRoute -> Nag.accept(publicRoute, "APIG4", "A public catalog read: browsing the"
-                    + " catalog needs no account by design (Routes, docs/api.md); throttled with the stage"));
+                    + " catalog needs no account by design (Access.PUBLIC in Routes); throttled with the stage"));
             }
             if (isWrite(route)) {
                 // RouteSettings is plain JSON in CloudFormation, keyed by route key: written with its own names.
