@@ -147,6 +147,51 @@ class BackOfficeJourneysTest {
         assertThat(browser.pageText()).contains(shopper.email());
     }
 
+    @Test
+    void anAdminCreatesAProductFixingARefusedFieldThenDeletesIt() {
+        String category = BrowserShop.newCategory();
+        signInAsAdmin();
+        browser.visit("#/admin/products/new");
+        browser.heading("New product");
+        browser.fill("SKU", "BT-NEW-" + System.nanoTime() % 1_000_000).fill("Name", "Created Candle")
+            .fill("Category", category).fill("Price in cents", "0").fill("Initial stock", "3")
+            .click(browser.button("Create product"));
+        WebElement price = browser.field("Price in cents");
+        browser.visible(By.id(price.getAttribute("aria-describedby")));
+        assertThat(price.getAttribute("aria-invalid")).isEqualTo("true");
+
+        browser.fill("Price in cents", "1500").click(browser.button("Create product"));
+        browser.heading("Edit Created Candle");
+        browser.sees("Created Created Candle.");
+        String id = browser.currentUrl().replaceAll(".*#/admin/products/", "");
+        assertThat(shop.admin().get("/catalog/products/" + id).json().path("available").asInt()).isEqualTo(3);
+
+        browser.click(browser.button("Delete product"));
+        browser.acceptConfirmation();
+        browser.sees("Deleted Created Candle.");
+        browser.heading("Products");
+        assertThat(shop.admin().get("/catalog/products/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void abandonedCartsListAShoppersIdleCart() {
+        JsonNode lamp = shop.newProduct(BrowserShop.newCategory(), "Idle Lamp", 3300, 9);
+        Shopper shopper = shop.newShopper();
+        shopper.putInCart(lamp.path("id").asText(), 2);
+        String userId = shopper.api().get("/profile").json().path("userId").asText();
+        signInAsAdmin();
+
+        browser.visit("#/admin/carts");
+        browser.heading("Abandoned carts");
+        browser.fill("Idle for at least (minutes)", "0").click(browser.button("Show"));
+        browser.sees("Last change");
+        // Oldest first, and the other tests' carts are older: follow the pages to this one.
+        for (int page = 0; page < 20 && !browser.pageText().contains(userId); page++) {
+            browser.click(browser.button("More carts"));
+        }
+        assertThat(browser.sees(userId)).contains("$66.00");
+    }
+
     private void moveOrder(String orderId, String status) {
         WebElement control = browser.field("New status of order " + shortId(orderId));
         new Select(control).selectByVisibleText(status);

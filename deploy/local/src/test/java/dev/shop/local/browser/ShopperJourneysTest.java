@@ -97,6 +97,31 @@ class ShopperJourneysTest {
     }
 
     @Test
+    void aGuestLineTheAccountCannotTakeIsNamedNotDroppedSilently() {
+        String category = BrowserShop.newCategory();
+        JsonNode candle = shop.newProduct(category, "Merge Candle", 800, 3);
+        JsonNode soap = shop.newProduct(category, "Merge Soap", 400, 10);
+        Shopper shopper = shop.newShopper();
+
+        browser.visit("#/product/" + candle.path("id").asText());
+        browser.fill("Quantity", "3").click(browser.button("Add to cart"));
+        browser.sees("Added 3 × Merge Candle");
+        browser.visit("#/product/" + soap.path("id").asText());
+        browser.click(browser.button("Add to cart"));
+        browser.sees("Added 1 × Merge Soap");
+        ApiResponse sold = shop.admin().put("/catalog/products/" + candle.path("id").asText() + "/stock", Map.of("available", 1));
+        assertThat(sold.status()).isEqualTo(200);
+
+        browser.visit("#/signin");
+        browser.fill("Email", shopper.email()).fill("Password", BrowserShop.PASSWORD).click(browser.button("Sign in"));
+
+        browser.sees("Merge Candle was not added");
+        browser.click(browser.linkContaining("Cart"));
+        browser.sees("Subtotal: $4.00");
+        assertThat(browser.pageText()).contains("Merge Soap").doesNotContain("Merge Candle");
+    }
+
+    @Test
     void doubleClickingPlaceOrderPlacesOneOrder() {
         JsonNode chair = shop.newProduct(BrowserShop.newCategory(), "Double Click Chair", 15000, 10);
         Shopper shopper = shop.newShopper();
