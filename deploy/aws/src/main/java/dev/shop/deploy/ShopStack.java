@@ -58,6 +58,7 @@ final class ShopStack extends Stack {
             functions.put(service, new ServiceFunction(this, id, service, settings, environment, data));
         }
         HttpFront front = new HttpFront(this, "Http", settings, identity, functions);
+        LiveEvents live = new LiveEvents(this, "Live", settings, data.table(), environment);
 
         output("apiUrl", front.url(), "Base URL of the HTTP API");
         output("userPoolId", identity.userPoolId(), "Cognito user pool id");
@@ -66,6 +67,7 @@ final class ShopStack extends Stack {
         output("region", getRegion(), "AWS region of the stack");
         output("issuer", identity.issuer(), "JWT issuer the API and the services accept");
         output("cognitoEndpoint", identity.cognitoEndpoint(), "Cognito Identity Provider endpoint");
+        output("webSocketUrl", live.webSocketUrl(), "WebSocket URL of the live order events (docs/live-events.md)");
     }
 
     private void output(String name, String value, String description) {
