@@ -69,6 +69,7 @@ final class ShopStack extends Stack {
         storefront = new Storefront(this, "Storefront", settings);
         HttpFront front = new HttpFront(this, "Http", settings, settings.storefrontOrigin().orElse(storefront.origin()),
             identity, functions);
+        LiveEvents live = new LiveEvents(this, "Live", settings, data.table(), environment);
 
         output("apiUrl", front.url(), "Base URL of the HTTP API");
         output("userPoolId", identity.userPoolId(), "Cognito user pool id");
@@ -81,6 +82,7 @@ final class ShopStack extends Stack {
         for (String browserSetting : List.of("apiUrl", "cognitoEndpoint", "userPoolId", "clientId", "issuer", "region")) {
             clientSettings.put(browserSetting, outputs.get(browserSetting));
         }
+        output("webSocketUrl", live.webSocketUrl(), "WebSocket URL of the live order events (docs/live-events.md)");
     }
 
     private void output(String name, String value, String description) {

@@ -1,0 +1,181 @@
+package dev.shop.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.shop.common.config.ShopSettings;
+import dev.shop.common.live.LiveApi;
+import dev.shop.common.table.ShopTable;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.NestedStackProps;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.WebSocketLambdaAuthorizerProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaIntegration;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.apigatewayv2.WebSocketApi;
+import software.amazon.awscdk.services.apigatewayv2.WebSocketRouteOptions;
+import software.amazon.awscdk.services.apigatewayv2.WebSocketStage;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * Live order events, wired as {@link LiveApi} says: a WebSocket API whose
+ * {@code $connect} sits behind a Lambda REQUEST authorizer (WebSocket APIs
+ * have no JWT authorizer) reading the token from {@code Sec-WebSocket-Protocol},
+ * the {@code $connect}/{@code $disconnect} function, and the stream consumer
+ * fed by an event source mapping on the table's stream (partial batch
+ * failures, bisect, bounded retries, an SQS on-failure destination, and a
+ * filter so only order and product changes invoke it). All three functions
+ * run from orders-service's Lambda jar, which owns orders and connections.
+ *
+ * <p>A nested stack: the feature's resources (three functions, an API, a
+ * queue) sit in their own template below CloudFormation's per-stack limit,
+ * and the HTTP shop's template stays as it was.
+ */
+final class LiveEvents extends NestedStack {
+
+    /** How long a dead-lettered batch's pointer waits to be looked at (the stream itself keeps records 24 hours). */
+    private static final int DEAD_LETTER_RETENTION_DAYS = 14;
+
+    private final WebSocketStage stage;
+
+    LiveEvents(Construct scope, String id, StackSettings settings, ITable table, Map<String, String> environment) {
+        super(scope, id, NestedStackProps.builder()
+            .description("Shop live events: WebSocket API and the table stream's consumer")
+            .build());
+        List<String> tableArns = List.of(table.getTableArn(), table.getTableArn() + "/index/*");
+
+        Alias authorizer = function("Authorizer", LiveApi.AUTHORIZER_HANDLER,
+            "WebSocket $connect authorizer: the shop's Cognito token check", settings, environment);
+        Alias connections = function("Connections", LiveApi.CONNECTIONS_HANDLER,
+            "WebSocket $connect/$disconnect: connection items in the table", settings, environment);
+        connections.addToRolePolicy(PolicyStatement.Builder.create()
+            .actions(List.of("dynamodb:PutItem", "dynamodb:DeleteItem"))
+            .resources(tableArns)
+            .build());
+
+        WebSocketLambdaAuthorizer requestAuthorizer = new WebSocketLambdaAuthorizer("TokenAuthorizer", authorizer,
+            WebSocketLambdaAuthorizerProps.builder()
+                .authorizerName("cognito-token")
+                .identitySource(List.of("route.request.header." + LiveApi.TOKEN_HEADER))
+                .build());
+        WebSocketApi.Builder api = WebSocketApi.Builder.create(this, "Api")
+            .apiName(settings.stackName() + "-live")
+            .description("The shop's live events: order status and stock alerts pushed to signed-in clients");
+        for (LiveApi.WebSocketRoute route : LiveApi.ROUTES) {
+            WebSocketRouteOptions.Builder options = WebSocketRouteOptions.builder()
+                .integration(new WebSocketLambdaIntegration(integrationId(route), connections));
+            if (route.authorized()) {
+                options.authorizer(requestAuthorizer);
+            }
+            switch (route.routeKey()) {
+                case "$connect" -> api.connectRouteOptions(options.build());
+                case "$disconnect" -> api.disconnectRouteOptions(options.build());
+                default -> throw new IllegalStateException("No wiring for WebSocket route " + route.routeKey());
+            }
+        }
+        WebSocketApi webSocketApi = api.build();
+        stage = WebSocketStage.Builder.create(this, "Stage")
+            .webSocketApi(webSocketApi)
+            .stageName(LiveApi.STAGE)
+            .autoDeploy(true)
+            .throttle(ThrottleSettings.builder()
+                .rateLimit(settings.throttleRate())
+                .burstLimit(settings.throttleBurst())
+                .build())
+            .build();
+
+        Map<String, String> consumerEnvironment = new HashMap<>(environment);
+        consumerEnvironment.put(ShopSettings.LIVE_CONNECTIONS_ENDPOINT.environmentVariable(), stage.getCallbackUrl());
+        Alias consumer = function("Consumer", LiveApi.STREAM_HANDLER,
+            "Table stream consumer: order and stock events pushed to WebSocket clients", settings, consumerEnvironment);
+        consumer.addToRolePolicy(PolicyStatement.Builder.create()
+            .actions(List.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"))
+            .resources(tableArns)
+            .build());
+        // execute-api:ManageConnections on this API's stage only
+        stage.grantManagementApiAccess(consumer);
+
+        Queue deadLetters = Queue.Builder.create(this, "DeadLetters")
+            .retentionPeriod(Duration.days(DEAD_LETTER_RETENTION_DAYS))
+            .encryption(QueueEncryption.SQS_MANAGED)
+            .enforceSsl(true)
+            .build();
+        LiveApi.StreamSource source = LiveApi.STREAM;
+        consumer.addEventSource(DynamoEventSource.Builder.create(table)
+            .startingPosition(StartingPosition.LATEST)
+            .batchSize(source.batchSize())
+            .maxBatchingWindow(Duration.seconds(source.maxBatchingWindow().toSeconds()))
+            .reportBatchItemFailures(true)
+            .bisectBatchOnError(source.bisectOnError())
+            .retryAttempts(source.maxRetryAttempts())
+            .onFailure(new SqsDlq(deadLetters))
+            .filters(List.of(FilterCriteria.filter(Map.of("dynamodb", Map.of("Keys",
+                Map.of(ShopTable.SK, Map.of("S", FilterRule.or(source.sortKeys().toArray(String[]::new)))))))))
+            .build());
+    }
+
+    /** {@code wss://<api>.execute-api.<region>.amazonaws.com/live}. */
+    String webSocketUrl() {
+        return stage.getUrl();
+    }
+
+    private static String integrationId(LiveApi.WebSocketRoute route) {
+        return route.routeKey().replace("$", "").substring(0, 1).toUpperCase() + route.routeKey().substring(2) + "Integration";
+    }
+
+    /** A function from orders-service's jar with one of the live handlers, published behind a {@code live} alias for SnapStart. */
+    private Alias function(String id, String handler, String description, StackSettings settings, Map<String, String> environment) {
+        LogGroup logs = LogGroup.Builder.create(this, id + "Logs")
+            .retention(RetentionDays.ONE_MONTH)
+            .removalPolicy(settings.tier().removalPolicy())
+            .build();
+        Function function = Function.Builder.create(this, id + "Function")
+            .description(LiveApi.SERVICE.moduleName() + " live events: " + description)
+            .runtime(Runtime.JAVA_21)
+            .architecture(Architecture.ARM_64)
+            .handler(handler)
+            .code(Code.fromAsset(lambdaPackage(settings.lambdasDir()).toString()))
+            .memorySize(settings.memoryMb())
+            .timeout(Duration.seconds(settings.timeoutSeconds()))
+            .environment(environment)
+            .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+            .logGroup(logs)
+            .build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+            "published through currentVersion, which the live alias points at");
+        return Alias.Builder.create(this, id + "Live")
+            .aliasName("live")
+            .version(function.getCurrentVersion())
+            .build();
+    }
+
+    private static Path lambdaPackage(Path directory) {
+        Path zip = LiveApi.SERVICE.lambdaPackage(directory);
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("No Lambda package " + zip.toAbsolutePath() + ": build the services first");
+        }
+        return zip;
+    }
+}
