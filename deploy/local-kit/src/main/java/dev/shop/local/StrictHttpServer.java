@@ -64,7 +64,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class StrictHttpServer extends HttpServer {
 
-    private static final int MAX_REQUEST_LINE = 8 * 1024;
+    /** API Gateway HTTP APIs allow 10,240 bytes of request line and header values together (its quotas page). */
+    private static final int MAX_REQUEST_LINE = 10_240;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final int IDLE_TIMEOUT_MILLIS = 30_000;
     private static final System.Logger LOG = System.getLogger(StrictHttpServer.class.getName());
