@@ -89,6 +89,19 @@ public final class TableGrants {
         // restrict by; only profiles carry profilesPK, so the index holds nothing else.
         new Grant(Optional.of(ShopTable.PROFILES), EnumSet.of(Action.Query), List.of()));
 
+    /** The live events' {@code $connect}/{@code $disconnect} function: its callers' connection items. */
+    public static final List<Grant> LIVE_CONNECTIONS = List.of(
+        table(EnumSet.of(Action.PutItem, Action.DeleteItem), Keys.liveConnections(ANY)));
+
+    /**
+     * The live events' stream consumer: it queries the connections it pushes to (a user's, and the admins' on
+     * GSI1), claims each stream record with a delivery marker, and deletes the connections a push found gone.
+     */
+    public static final List<Grant> LIVE_CONSUMER = List.of(
+        table(EnumSet.of(Action.Query, Action.PutItem, Action.DeleteItem),
+            Keys.liveConnections(ANY), Keys.streamDelivery(ANY).pk()),
+        index(ShopTable.GSI1, Keys.ADMIN_CONNECTIONS));
+
     private TableGrants() {
     }
 

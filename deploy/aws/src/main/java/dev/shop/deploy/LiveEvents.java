@@ -1,7 +1,5 @@
 package dev.shop.deploy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +7,7 @@ import java.util.Map;
 import dev.shop.common.config.ShopSettings;
 import dev.shop.common.live.LiveApi;
 import dev.shop.common.table.ShopTable;
-import software.amazon.awscdk.Annotations;
+import dev.shop.common.table.TableGrants;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.NestedStackProps;
@@ -21,20 +19,12 @@ import software.amazon.awscdk.services.apigatewayv2.WebSocketApi;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketRouteOptions;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketStage;
 import software.amazon.awscdk.services.dynamodb.ITable;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
 import software.amazon.awscdk.services.lambda.FilterRule;
-import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
@@ -64,16 +54,16 @@ final class LiveEvents extends NestedStack {
         super(scope, id, NestedStackProps.builder()
             .description("Shop live events: WebSocket API and the table stream's consumer")
             .build());
-        List<String> tableArns = List.of(table.getTableArn(), table.getTableArn() + "/index/*");
+        // The live functions page nothing, so they are not given the cursor secret's ARN (nor may they read it).
+        Map<String, String> liveEnvironment = new HashMap<>(environment);
+        liveEnvironment.remove(ShopSettings.CURSOR_SECRET_ARN.environmentVariable());
 
         Alias authorizer = function("Authorizer", LiveApi.AUTHORIZER_HANDLER,
-            "WebSocket $connect authorizer: the shop's Cognito token check", settings, environment);
-        Alias connections = function("Connections", LiveApi.CONNECTIONS_HANDLER,
-            "WebSocket $connect/$disconnect: connection items in the table", settings, environment);
-        connections.addToRolePolicy(PolicyStatement.Builder.create()
-            .actions(List.of("dynamodb:PutItem", "dynamodb:DeleteItem"))
-            .resources(tableArns)
-            .build());
+            "WebSocket $connect authorizer: the shop's Cognito token check", settings, liveEnvironment).alias();
+        ShopFunction connectionsFunction = function("Connections", LiveApi.CONNECTIONS_HANDLER,
+            "WebSocket $connect/$disconnect: connection items in the table", settings, liveEnvironment);
+        TableAccess.statements(TableGrants.LIVE_CONNECTIONS, table).forEach(connectionsFunction::allow);
+        Alias connections = connectionsFunction.alias();
 
         WebSocketLambdaAuthorizer requestAuthorizer = new WebSocketLambdaAuthorizer("TokenAuthorizer", authorizer,
             WebSocketLambdaAuthorizerProps.builder()
@@ -106,14 +96,15 @@ final class LiveEvents extends NestedStack {
                 .build())
             .build();
 
-        Map<String, String> consumerEnvironment = new HashMap<>(environment);
+        Map<String, String> consumerEnvironment = new HashMap<>(liveEnvironment);
         consumerEnvironment.put(ShopSettings.LIVE_CONNECTIONS_ENDPOINT.environmentVariable(), stage.getCallbackUrl());
-        Alias consumer = function("Consumer", LiveApi.STREAM_HANDLER,
+        ShopFunction consumerFunction = function("Consumer", LiveApi.STREAM_HANDLER,
             "Table stream consumer: order and stock events pushed to WebSocket clients", settings, consumerEnvironment);
-        consumer.addToRolePolicy(PolicyStatement.Builder.create()
-            .actions(List.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"))
-            .resources(tableArns)
-            .build());
+        TableAccess.statements(TableGrants.LIVE_CONSUMER, table).forEach(consumerFunction::allow);
+        Alias consumer = consumerFunction.alias();
+        Nag.accept(consumerFunction.function(), "IAM5", "The event source mapping's stream read includes"
+            + " dynamodb:ListStreams, which IAM grants on * only; execute-api:ManageConnections names this API's"
+            + " stage and POST @connections/* because connection ids are not known in advance");
         // execute-api:ManageConnections on this API's stage only
         stage.grantManagementApiAccess(consumer);
 
@@ -145,37 +136,10 @@ final class LiveEvents extends NestedStack {
         return route.routeKey().replace("$", "").substring(0, 1).toUpperCase() + route.routeKey().substring(2) + "Integration";
     }
 
-    /** A function from orders-service's jar with one of the live handlers, published behind a {@code live} alias for SnapStart. */
-    private Alias function(String id, String handler, String description, StackSettings settings, Map<String, String> environment) {
-        LogGroup logs = LogGroup.Builder.create(this, id + "Logs")
-            .retention(RetentionDays.ONE_MONTH)
-            .removalPolicy(settings.tier().removalPolicy())
-            .build();
-        Function function = Function.Builder.create(this, id + "Function")
-            .description(LiveApi.SERVICE.moduleName() + " live events: " + description)
-            .runtime(Runtime.JAVA_21)
-            .architecture(Architecture.ARM_64)
-            .handler(handler)
-            .code(Code.fromAsset(lambdaPackage(settings.lambdasDir()).toString()))
-            .memorySize(settings.memoryMb())
-            .timeout(Duration.seconds(settings.timeoutSeconds()))
-            .environment(environment)
-            .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-            .logGroup(logs)
-            .build();
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-            "published through currentVersion, which the live alias points at");
-        return Alias.Builder.create(this, id + "Live")
-            .aliasName("live")
-            .version(function.getCurrentVersion())
-            .build();
-    }
-
-    private static Path lambdaPackage(Path directory) {
-        Path zip = LiveApi.SERVICE.lambdaPackage(directory);
-        if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException("No Lambda package " + zip.toAbsolutePath() + ": build the services first");
-        }
-        return zip;
+    /** A function from orders-service's jar with one of the live handlers, deployed as every shop function is. */
+    private ShopFunction function(String id, String handler, String description, StackSettings settings,
+                                  Map<String, String> environment) {
+        return new ShopFunction(new Construct(this, id), LiveApi.SERVICE.moduleName() + " live events: " + description,
+            handler, LiveApi.SERVICE.lambdaPackage(settings.lambdasDir()), settings, environment);
     }
 }

@@ -32,7 +32,11 @@ final class TableAccess {
     }
 
     static List<PolicyStatement> statements(Service service, ITable table) {
-        return TableGrants.of(service).stream().map(grant -> statement(grant, table)).toList();
+        return statements(TableGrants.of(service), table);
+    }
+
+    static List<PolicyStatement> statements(List<TableGrants.Grant> grants, ITable table) {
+        return grants.stream().map(grant -> statement(grant, table)).toList();
     }
 
     private static PolicyStatement statement(TableGrants.Grant grant, ITable table) {

@@ -44,7 +44,7 @@ class LiveEventsStackTest {
         assertThat(functions.values()).extracting(f -> (String) at(f, "Properties", "Handler"))
             .containsExactlyInAnyOrder(LiveApi.AUTHORIZER_HANDLER, LiveApi.CONNECTIONS_HANDLER, LiveApi.STREAM_HANDLER);
         for (Map<String, Object> function : functions.values()) {
-            assertThat((Object) at(function, "Properties", "Runtime")).isEqualTo("java21");
+            assertThat((Object) at(function, "Properties", "Runtime")).as("deployed as every shop function").isEqualTo("java25");
             assertThat((Object) at(function, "Properties", "SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
         }
         assertThat(live.resources("AWS::Lambda::Alias")).hasSize(3);
@@ -103,5 +103,21 @@ class LiveEventsStackTest {
             assertThat(statement.get("Action")).isEqualTo("execute-api:ManageConnections");
         });
         assertThat(template).doesNotContain("dynamodb:Scan", "dynamodb:*", "execute-api:*");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void liveFunctionsTouchOnlyConnectionAndDeliveryItemsAndNeverReadTheCursorSecret() {
+        List<Map<String, Object>> itemStatements = live.resources("AWS::IAM::Policy").values().stream()
+            .flatMap(policy -> ((List<Map<String, Object>>) at(policy, "Properties", "PolicyDocument", "Statement")).stream())
+            .filter(statement -> statement.get("Action").toString().matches(".*dynamodb:(PutItem|DeleteItem|Query).*"))
+            .toList();
+
+        assertThat(itemStatements).isNotEmpty().allSatisfy(statement -> assertThat(statement.get("Condition").toString())
+            .contains("ForAllValues:StringLike").contains("dynamodb:LeadingKeys"));
+        assertThat(itemStatements.toString()).contains("USER#*#CONNECTIONS", "STREAM-EVENT#*", "CONNECTIONS#ADMIN")
+            .doesNotContain("ORDER#", "PRODUCT#", "/index/*");
+        String template = live.template().toJSON().toString();
+        assertThat(template).doesNotContain("secretsmanager:", ShopSettings.CURSOR_SECRET_ARN.environmentVariable());
     }
 }
