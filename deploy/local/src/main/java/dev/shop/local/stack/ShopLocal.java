@@ -2,6 +2,7 @@ package dev.shop.local.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,7 @@ public final class ShopLocal implements AutoCloseable {
 
             StackInfo info = new StackInfo(gateway.url(), identity.endpoint(), identity.userPoolId(), identity.clientId(),
                 identity.issuer(), dynamoDb.endpoint(), LocalSettings.REGION, TABLE_NAME, DemoData.USERS, site.url(),
+                docsUrl(site.url(), gateway.url()),
                 live.webSocketUrl(), identity.adminCredentials().accessKeyId(), identity.adminCredentials().secretAccessKey());
             site.publishConfig(storefrontConfig(info));
             ShopLocal shop = new ShopLocal(parts, info, live);
@@ -134,6 +136,14 @@ public final class ShopLocal implements AutoCloseable {
      * needs, under the same names, so the same file shape comes from the CDK
      * stack's outputs on AWS. No passwords, no DynamoDB endpoint.
      */
+    /**
+     * The browsable API documentation: Swagger UI from the api module, served with the storefront (so its "Try it
+     * out" calls the API from an origin the API's CORS allows), pointed at this stack's API.
+     */
+    static String docsUrl(String storefrontUrl, String apiUrl) {
+        return storefrontUrl + "/api-docs/?api=" + URLEncoder.encode(apiUrl, StandardCharsets.UTF_8);
+    }
+
     static String storefrontConfig(StackInfo info) {
         Map<String, String> config = new java.util.LinkedHashMap<>();
         config.put("apiUrl", info.apiUrl());
@@ -218,6 +228,7 @@ public final class ShopLocal implements AutoCloseable {
 
             Shop is running.
               Storefront         %s  (open it in a browser)
+              API docs           %s  (Swagger UI; "Try it out" with a pasted access token)
               API                %s
               Cognito endpoint   %s  (user pool %s, client %s)
               Issuer / JWKS      %s/.well-known/jwks.json
@@ -226,7 +237,7 @@ public final class ShopLocal implements AutoCloseable {
               Users              %s / %s (admin), %s / %s
               Written to         %s
             Press Ctrl-C to stop.
-            %n""", info.storefrontUrl(), info.apiUrl(), info.cognitoEndpoint(), info.userPoolId(), info.clientId(), info.issuer(),
+            %n""", info.storefrontUrl(), info.docsUrl(), info.apiUrl(), info.cognitoEndpoint(), info.userPoolId(), info.clientId(), info.issuer(),
             info.dynamodbEndpoint(), info.tableName(), info.webSocketUrl(), LiveApi.SUBPROTOCOL,
             info.users().get(0).username(), info.users().get(0).password(),
             info.users().get(1).username(), info.users().get(1).password(),

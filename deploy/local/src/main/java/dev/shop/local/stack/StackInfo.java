@@ -10,11 +10,12 @@ import java.util.Set;
  * stack's own credentials ({@code accessKeyId}, {@code secretAccessKey}),
  * which the identity endpoint's administrative operations must be
  * SigV4-signed with; the file is readable by its owner only.
+ * {@code docsUrl} is the API's browsable documentation (docs/api.md);
  * {@code webSocketUrl} is the live-events WebSocket API (docs/live-events.md).
  */
 public record StackInfo(String apiUrl, String cognitoEndpoint, String userPoolId, String clientId, String issuer,
                         String dynamodbEndpoint, String region, String tableName, List<DemoUser> users,
-                        String storefrontUrl, String webSocketUrl, String accessKeyId, String secretAccessKey) {
+                        String storefrontUrl, String docsUrl, String webSocketUrl, String accessKeyId, String secretAccessKey) {
 
     /** A seeded user and the password the README gives for it. */
     public record DemoUser(String username, String password, Set<String> groups) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +50,22 @@ class StorefrontServingTest {
         assertThat(settings.path("clientId").asText()).isEqualTo(info.clientId());
         assertThat(settings.path("userPoolId").asText()).isEqualTo(info.userPoolId());
         assertThat(settings.has("users")).as("no passwords in a public file").isFalse();
+    }
+
+    @Test
+    void theApiDocumentationIsServedWithTheStorefrontFromItsOwnFilesPointedAtThisStacksApi() throws Exception {
+        HttpResponse<String> page = get(info.docsUrl());
+        HttpResponse<String> bundle = get(info.storefrontUrl() + "/api-docs/swagger-ui-bundle.js");
+        HttpResponse<String> document = get(info.storefrontUrl() + "/api-docs/openapi.yaml");
+
+        assertThat(info.docsUrl()).startsWith(info.storefrontUrl() + "/api-docs/")
+            .contains("api=" + URLEncoder.encode(info.apiUrl(), StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script src=\"swagger-ui-bundle.js\">").doesNotContain("https://");
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).startsWith("openapi: 3").contains("/catalog/products/{id}:");
     }
 
     @Test
