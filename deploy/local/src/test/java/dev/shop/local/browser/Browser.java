@@ -118,6 +118,25 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The message the storefront shows under a field the API refused; the
+     * field is then marked invalid and described by it, for screen readers too.
+     */
+    String problemBeside(String label) {
+        WebElement control = field(label);
+        wait.until(d -> "true".equals(control.getAttribute("aria-invalid")));
+        return visible(By.id(control.getAttribute("aria-describedby"))).getText();
+    }
+
+    /** Signs in through the page, and waits until the guest cart has merged and the page moved on. */
+    void signIn(String email, String password) {
+        visit("#/signin");
+        heading("Sign in");
+        fill("Email", email).fill("Password", password).click(button("Sign in"));
+        sees("Signed in as " + email);
+        sees("You are signed in.");
+    }
+
     Browser click(WebElement element) {
         element.click();
         return this;

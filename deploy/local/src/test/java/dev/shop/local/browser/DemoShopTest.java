@@ -57,10 +57,7 @@ class DemoShopTest {
                 Map.of("shippingAddress", Map.of("name", "Sam Shopper", "line1", "12 Market Street", "city", "Porto",
                     "postalCode", "4000-001", "country", "PT"))).status()).isEqualTo(201);
 
-            browser.visit("#/signin");
-            browser.fill("Email", admin.username()).fill("Password", admin.password()).click(browser.button("Sign in"));
-            browser.sees("Signed in as " + admin.username());
-            browser.sees("You are signed in.");
+            browser.signIn(admin.username(), admin.password());
             browser.visit("#/admin/orders?status=PLACED");
             browser.heading("Orders: PLACED");
             browser.sees("Sam Shopper");
