@@ -83,19 +83,35 @@ final class LiveClient implements AutoCloseable {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 
-    private record Collector(LinkedBlockingQueue<TimedMessage> messages) implements WebSocket.Listener {
+    /** Collects whole messages: the client may hand a frame's text over in parts. */
+    private static final class Collector implements WebSocket.Listener {
 
-        private static final StringBuilder NONE = null;
+        private final LinkedBlockingQueue<TimedMessage> messages;
+        private final StringBuilder partial = new StringBuilder();
+
+        Collector(LinkedBlockingQueue<TimedMessage> messages) {
+            this.messages = messages;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            webSocket.request(1);
-            try {
-                messages.add(new TimedMessage(JSON.readTree(data.toString()), Instant.now()));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("Not JSON: " + data, e);
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    messages.add(new TimedMessage(JSON.readTree(text), Instant.now()));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("Not JSON: " + text, e);
+                }
             }
-            return CompletableFuture.completedFuture(NONE);
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            System.err.println("Live client failed: " + error);
         }
     }
 }

@@ -62,10 +62,12 @@ class LiveLatencyBenchmark {
                     product.put("category", "bench");
                     product.put("priceCents", 100);
                     product.put("initialStock", 10);
-                    String productId = admin.post("/catalog/products", product).json().path("id").asText();
-                    user.put("/cart/items/" + productId, Map.of("quantity", 1));
-                    Map<String, Object> address = Map.of("name", "A", "line1", "B", "city", "C", "postalCode", "D", "country", "GB");
-                    user.withHeader("Idempotency-Key", UUID.randomUUID().toString()).post("/orders", Map.of("shippingAddress", address));
+                    String productId = expect(201, admin.post("/catalog/products", product)).json().path("id").asText();
+                    expect(200, user.put("/cart/items/" + productId, Map.of("quantity", 1)));
+                    Map<String, Object> address = Map.of("name", "Ada Lovelace", "line1", "12 St James's Square", "city", "London",
+                        "postalCode", "SW1Y 4JH", "country", "GB");
+                    expect(201, user.withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                        .post("/orders", Map.of("shippingAddress", address)));
                     Instant committed = Instant.now();
                     LiveClient.TimedMessage message = socket.next(Duration.ofSeconds(10)).orElseThrow();
                     if (i >= WARM_UP) {
@@ -77,6 +79,13 @@ class LiveLatencyBenchmark {
             System.out.printf("LIVE LATENCY order.placed, %d samples: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 micros.size(), at(micros, 0.50), at(micros, 0.95), at(micros, 0.99), micros.get(micros.size() - 1) / 1000.0);
         }
+    }
+
+    private static ApiClient.ApiResponse expect(int status, ApiClient.ApiResponse response) {
+        if (response.status() != status) {
+            throw new IllegalStateException("Expected " + status + ": " + response);
+        }
+        return response;
     }
 
     private static double at(List<Long> sorted, double quantile) {
