@@ -86,6 +86,8 @@ final class LiveEvents extends NestedStack {
             }
         }
         WebSocketApi webSocketApi = api.build();
+        Nag.accept(webSocketApi, "APIG4", "$disconnect has no authorizer because WebSocket APIs authorize only"
+            + " $connect: API Gateway calls $disconnect for a connection its authorizer already allowed");
         stage = WebSocketStage.Builder.create(this, "Stage")
             .webSocketApi(webSocketApi)
             .stageName(LiveApi.STAGE)
@@ -95,6 +97,10 @@ final class LiveEvents extends NestedStack {
                 .burstLimit(settings.throttleBurst())
                 .build())
             .build();
+
+        Nag.accept(stage, "APIG1", "No stage access log: WebSocket access logging needs the account-wide API Gateway"
+            + " CloudWatch role, an account setting this stack does not own; the connections function logs every"
+            + " $connect and $disconnect");
 
         Map<String, String> consumerEnvironment = new HashMap<>(liveEnvironment);
         consumerEnvironment.put(ShopSettings.LIVE_CONNECTIONS_ENDPOINT.environmentVariable(), stage.getCallbackUrl());
@@ -113,6 +119,8 @@ final class LiveEvents extends NestedStack {
             .encryption(QueueEncryption.SQS_MANAGED)
             .enforceSsl(true)
             .build();
+        Nag.accept(deadLetters, "SQS3", "This queue is the stream mapping's on-failure destination, itself a dead-letter"
+            + " queue: its messages are looked at by an operator, not consumed");
         LiveApi.StreamSource source = LiveApi.STREAM;
         consumer.addEventSource(DynamoEventSource.Builder.create(table)
             .startingPosition(StartingPosition.LATEST)

@@ -45,6 +45,15 @@ final class Storefront extends Construct {
                 .compress(true)
                 .build())
             .build();
+        Nag.accept(bucket, "S1", "No server access logs: the bucket is private and read only by this distribution"
+            + " through origin access control, so CloudFront sees every request first");
+        Nag.accept(distribution, "CFR3", "No standard logging: it needs a log bucket with ACLs for CloudFront's log"
+            + " delivery, left to the deploying team; CloudFront's request metrics cover the shop's monitoring");
+        Nag.accept(distribution, "CFR4", "The default *.cloudfront.net certificate, for which CloudFront fixes the"
+            + " security policy; a custom domain with an ACM certificate sets TLSv1.2_2021 (docs/deploy.md)");
+        Nag.accept(distribution, "CFR1", "No geo restriction: the shop sells to every country its addresses accept");
+        Nag.accept(distribution, "CFR2", "No WAF web ACL by default: a web ACL has a fixed monthly price; the HTTP API"
+            + " decision record (docs/decisions) says where a team attaches one");
     }
 
     IBucket bucket() {
