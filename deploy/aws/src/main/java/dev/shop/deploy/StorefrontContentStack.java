@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
@@ -49,5 +51,16 @@ final class StorefrontContentStack extends Stack {
             // A sandbox's `cdk destroy --all` empties the bucket first, so that its stack can delete it.
             .retainOnDelete(settings.tier() == Tier.PROD)
             .build();
+        // The upload runs in the CDK's own BucketDeployment function, which this stack holds and nothing else.
+        NagSuppressions.addStackSuppressions(this, List.of(
+            suppression("IAM4", "The CDK's BucketDeployment function runs with AWSLambdaBasicExecutionRole; its role is"
+                + " created by the construct, not written here, and the function runs only during a deployment"),
+            suppression("IAM5", "BucketDeployment copies a whole asset prefix into the storefront bucket, so its role"
+                + " holds s3:GetObject*/List*/DeleteObject* on the asset and site buckets' objects (/*)"),
+            suppression("L1", "The BucketDeployment function's runtime is chosen by the CDK version, not by the shop")));
+    }
+
+    private static NagPackSuppression suppression(String rule, String reason) {
+        return NagPackSuppression.builder().id("AwsSolutions-" + rule).reason(reason).build();
     }
 }
