@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,16 +44,14 @@ public final class LocalGateway implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final ExecutorService executor;
     private final Map<Service, LambdaFunction> functions;
     private final JwtAuthorizer authorizer;
     private final List<String> allowedOrigins;
     private final AtomicLong requestCounter = new AtomicLong();
 
-    private LocalGateway(HttpServer server, ExecutorService executor, Map<Service, LambdaFunction> functions,
+    private LocalGateway(HttpServer server, Map<Service, LambdaFunction> functions,
                          JwtAuthorizer authorizer, List<String> allowedOrigins) {
         this.server = server;
-        this.executor = executor;
         this.functions = functions;
         this.authorizer = authorizer;
         this.allowedOrigins = List.copyOf(allowedOrigins);
@@ -82,14 +78,9 @@ public final class LocalGateway implements AutoCloseable {
                                      List<String> allowedOrigins) {
         try {
             HttpServer server = LoopbackHttpServers.create("127.0.0.1", port, 256, MAX_PAYLOAD_BYTES);
-            ExecutorService executor = Executors.newFixedThreadPool(64, runnable -> {
-                Thread thread = new Thread(runnable, "local-gateway");
-                thread.setDaemon(true);
-                return thread;
-            });
-            LocalGateway gateway = new LocalGateway(server, executor, new EnumMap<>(functions), authorizer, allowedOrigins);
+            // The loopback server runs each connection's handler on that connection's own thread.
+            LocalGateway gateway = new LocalGateway(server, new EnumMap<>(functions), authorizer, allowedOrigins);
             server.createContext("/", gateway::handle);
-            server.setExecutor(executor);
             server.start();
             return gateway;
         } catch (IOException e) {
@@ -216,7 +207,6 @@ public final class LocalGateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
     }
 
     /** Builds payload 2.0 events exactly as API Gateway HTTP APIs do. */

@@ -9,10 +9,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Cognito user pool on loopback, for the local stack and the services'
@@ -25,10 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalIdentityProvider implements AutoCloseable {
 
     /** Enough for a browser and a handful of test threads; the work per request is small. */
-    private static final int SERVER_THREADS = 4;
 
     private final HttpServer server;
-    private final ExecutorService executor;
     private final IdentityService identity;
     private final SigningKey key;
     private final String userPoolId;
@@ -37,12 +31,11 @@ public final class LocalIdentityProvider implements AutoCloseable {
     private final String issuer;
     private final AdminCredentials adminCredentials;
 
-    private LocalIdentityProvider(HttpServer server, ExecutorService executor, IdentityService identity,
+    private LocalIdentityProvider(HttpServer server, IdentityService identity,
                                   SigningKey key, IdentityProviderConfig config, String endpoint, String issuer,
                                   AdminCredentials adminCredentials) {
         this.adminCredentials = adminCredentials;
         this.server = server;
-        this.executor = executor;
         this.identity = identity;
         this.key = key;
         this.userPoolId = config.userPoolId();
@@ -69,13 +62,11 @@ public final class LocalIdentityProvider implements AutoCloseable {
         String issuer = endpoint + "/" + config.userPoolId();
         IdentityService identity = new IdentityService(users, key,
                 new PasswordHasher(random), issuer, config.userPoolId(), config.clientId(), Clock.systemUTC(), random);
-        ExecutorService executor = Executors.newFixedThreadPool(SERVER_THREADS, daemonThreads());
         AdminCredentials adminCredentials = AdminCredentials.loadOrCreate(config.stateDir(), json, random);
         SigV4Verifier signatures = new SigV4Verifier(adminCredentials, region(config.userPoolId()), Clock.systemUTC());
         server.createContext("/", new CognitoHttpHandler(identity, signatures, key, json, issuer, config.userPoolId()));
-        server.setExecutor(executor);
         server.start();
-        return new LocalIdentityProvider(server, executor, identity, key, config, endpoint, issuer, adminCredentials);
+        return new LocalIdentityProvider(server, identity, key, config, endpoint, issuer, adminCredentials);
     }
 
     /** A pool id is {@code <region>_<id>}: requests to it are signed for that region. */
@@ -151,15 +142,5 @@ public final class LocalIdentityProvider implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "local-identity-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -7,8 +7,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -40,13 +38,11 @@ public final class StaticSite implements AutoCloseable {
         Map.entry("txt", "text/plain; charset=utf-8"));
 
     private final HttpServer server;
-    private final ExecutorService executor;
     private final ClassLoader resources;
     private volatile byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
 
-    private StaticSite(HttpServer server, ExecutorService executor, ClassLoader resources) {
+    private StaticSite(HttpServer server, ClassLoader resources) {
         this.server = server;
-        this.executor = executor;
         this.resources = resources;
     }
 
@@ -54,14 +50,9 @@ public final class StaticSite implements AutoCloseable {
     public static StaticSite start(int port, ClassLoader resources) {
         try {
             HttpServer server = LoopbackHttpServers.create("127.0.0.1", port, 64);
-            ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
-                Thread thread = new Thread(runnable, "static-site");
-                thread.setDaemon(true);
-                return thread;
-            });
-            StaticSite site = new StaticSite(server, executor, resources);
+            // The loopback server runs each connection's handler on that connection's own thread.
+            StaticSite site = new StaticSite(server, resources);
             server.createContext("/", site::handle);
-            server.setExecutor(executor);
             server.start();
             return site;
         } catch (IOException e) {
@@ -149,6 +140,5 @@ public final class StaticSite implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
     }
 }
