@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.shop.common.config.ShopSettings;
 import dev.shop.common.live.LiveApi;
+import dev.shop.local.Closeables;
 import dev.shop.local.LocalSettings;
 import dev.shop.local.lambda.LambdaFunction;
 import dev.shop.local.lambda.LambdaFunction.EventTypes;
@@ -76,7 +77,7 @@ public final class LocalLiveEvents implements AutoCloseable {
             parts.add(0, source);
             return new LocalLiveEvents(parts, api, source, consumer, streamArn);
         } catch (RuntimeException failure) {
-            closeAll(parts);
+            Closeables.closeAll(parts);
             throw failure;
         }
     }
@@ -110,16 +111,6 @@ public final class LocalLiveEvents implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(parts);
-    }
-
-    private static void closeAll(List<AutoCloseable> parts) {
-        for (AutoCloseable part : parts) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                System.err.println("Stopping " + part + " failed: " + e);
-            }
-        }
+        Closeables.closeAll(parts);
     }
 }

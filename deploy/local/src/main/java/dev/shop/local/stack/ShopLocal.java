@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.shop.common.live.LiveApi;
 import dev.shop.common.routes.Service;
 import dev.shop.common.table.TableProvisioner;
+import dev.shop.local.Closeables;
 import dev.shop.local.LocalSettings;
 import dev.shop.local.OwnerOnlyFiles;
 import dev.shop.local.dynamodb.EmbeddedDynamoDb;
@@ -112,7 +113,7 @@ public final class ShopLocal implements AutoCloseable {
             writeStackFile(options.outputDir(), info);
             return shop;
         } catch (RuntimeException failure) {
-            closeAll(parts);
+            Closeables.closeAll(parts);
             throw failure;
         }
     }
@@ -191,17 +192,7 @@ public final class ShopLocal implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(parts);
-    }
-
-    private static void closeAll(List<AutoCloseable> parts) {
-        for (AutoCloseable part : parts) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                System.err.println("Stopping " + part + " failed: " + e);
-            }
-        }
+        Closeables.closeAll(parts);
     }
 
     /**
