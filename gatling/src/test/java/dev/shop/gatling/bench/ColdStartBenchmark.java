@@ -41,6 +41,10 @@ import dev.shop.local.lambda.LambdaFunction;
  * default 1024 as the CDK stack deploys it), so its heap is sized as on Lambda. Variants of JVM flags
  * take turns sample by sample, {@code -Dbench.samples} (default 5) each, the median reported; the last
  * variant runs the flags the CDK stack deploys ({@link LambdaJvm}). Run with {@code bin/perf-bench coldstart}.
+ *
+ * <p>Before/after comparisons of packages: {@code -Dbench.jarSets=before=/dir/a,after=/dir/b} (each directory holds
+ * {@code <service>.zip}, as {@code gatling/target/lambdas} does) runs each jar set unpacked with the deployed flags,
+ * the sets taking turns sample by sample; {@code -Dbench.services=catalog-service} limits the services measured.
  */
 public final class ColdStartBenchmark {
 
@@ -49,7 +53,7 @@ public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
     }
 
-    record Variant(String name, List<String> flags, boolean unpacked) {
+    record Variant(String name, List<String> flags, boolean unpacked, Path lambdas) {
     }
 
     record Sample(long wallMillis, long initMillis, long invokeMillis, String status) {
@@ -97,11 +101,22 @@ public final class ColdStartBenchmark {
             String deployed = LambdaJvm.javaToolOptions(memoryMb);
             List<String> deployedFlags = new ArrayList<>(List.of(memory));
             deployedFlags.addAll(List.of(deployed.split(" ")));
-            List<Variant> variants = List.of(
-                new Variant("packed jar, default JVM flags", List.of(memory), false),
-                new Variant("unpacked (as Lambda runs it), default JVM flags", List.of(memory), true),
-                new Variant("unpacked, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC", c1Serial, true),
-                new Variant("unpacked, `" + deployed + "` (the CDK stack's flags)", deployedFlags, true));
+            List<Variant> variants = new ArrayList<>();
+            String jarSets = System.getProperty("bench.jarSets", "");
+            if (jarSets.isBlank()) {
+                variants.add(new Variant("packed jar, default JVM flags", List.of(memory), false, lambdas));
+                variants.add(new Variant("unpacked (as Lambda runs it), default JVM flags", List.of(memory), true, lambdas));
+                variants.add(new Variant("unpacked, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC", c1Serial, true, lambdas));
+                variants.add(new Variant("unpacked, `" + deployed + "` (the CDK stack's flags)", deployedFlags, true, lambdas));
+            } else {
+                for (String set : jarSets.split(",")) {
+                    String[] labelAndDir = set.split("=", 2);
+                    variants.add(new Variant(labelAndDir[0] + ", unpacked, the CDK stack's flags", deployedFlags, true,
+                        Path.of(labelAndDir[1]).toAbsolutePath()));
+                }
+            }
+            List<String> services = List.of(System.getProperty("bench.services", "").split(","));
+            events.keySet().removeIf(service -> !services.equals(List.of("")) && !services.contains(service.moduleName()));
 
             Map<String, Object> result = new LinkedHashMap<>();
             StringBuilder markdown = new StringBuilder("### Cold start: JVM start to first handled event (median of %d)\n\n%s\n\n"
@@ -111,20 +126,23 @@ public final class ColdStartBenchmark {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (var service : events.entrySet()) {
                 String name = service.getKey().moduleName();
-                Path jar = service.getKey().lambdaPackage(lambdas);
-                Path task = unpack(jar, work.resolve(name + "-task"));
+                Map<Variant, Path> tasks = new LinkedHashMap<>();
+                for (int v = 0; v < variants.size(); v++) {
+                    Path jar = service.getKey().lambdaPackage(variants.get(v).lambdas());
+                    tasks.put(variants.get(v), variants.get(v).unpacked() ? unpack(jar, work.resolve(name + "-task-" + v)) : jar);
+                }
                 Path eventFile = work.resolve(name + "-event.json");
                 Files.writeString(eventFile, service.getValue());
                 // the variants take turns sample by sample (A, B, C, A, B, C, ...), so that the machine's drift
                 // within the run falls on all of them alike
                 Map<Variant, List<Sample>> samplesOf = new LinkedHashMap<>();
                 for (Variant variant : variants) {
-                    run(variant.flags(), classPath(variant, task, jar, probeClassPath), eventFile, env); // warms the page cache
+                    run(variant.flags(), tasks.get(variant) + File.pathSeparator + probeClassPath, eventFile, env); // warms the page cache
                     samplesOf.put(variant, new ArrayList<>());
                 }
                 for (int i = 0; i < samples; i++) {
                     for (Variant variant : variants) {
-                        samplesOf.get(variant).add(run(variant.flags(), classPath(variant, task, jar, probeClassPath), eventFile, env));
+                        samplesOf.get(variant).add(run(variant.flags(), tasks.get(variant) + File.pathSeparator + probeClassPath, eventFile, env));
                     }
                 }
                 for (Variant variant : variants) {
@@ -190,10 +208,6 @@ public final class ColdStartBenchmark {
         while ((line = out.readLine()) != null) {
             output.append(line).append('\n');
         }
-    }
-
-    private static String classPath(Variant variant, Path task, Path jar, String probeClassPath) {
-        return (variant.unpacked() ? task : jar) + File.pathSeparator + probeClassPath;
     }
 
     /** The runtime's serializers, the local kit's function loader and the probe's class alone; the service goes first, as on Lambda. */
