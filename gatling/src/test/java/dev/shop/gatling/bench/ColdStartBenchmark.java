@@ -45,6 +45,12 @@ import dev.shop.local.lambda.LambdaFunction;
  * <p>Before/after comparisons of packages: {@code -Dbench.jarSets=before=/dir/a,after=/dir/b} (each directory holds
  * {@code <service>.zip}, as {@code gatling/target/lambdas} does) runs each jar set unpacked with the deployed flags,
  * the sets taking turns sample by sample; {@code -Dbench.services=catalog-service} limits the services measured.
+ *
+ * <p>The floor: with the catalog service, the minimal Micronaut function of module {@code floor-function} (one
+ * route, one SDK {@code GetItem} over the CRT client, no security, no validation, no Enhanced Client, packaged
+ * untrimmed) takes its turn among the variants with the deployed flags, handling the same event; the benchmark prints
+ * each deployed-flags catalog variant's median over the floor's, against the goal of issue 20 (at most 0.8).
+ * {@code -Dbench.floor=false} leaves it out.
  */
 public final class ColdStartBenchmark {
 
@@ -53,8 +59,22 @@ public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
     }
 
-    record Variant(String name, List<String> flags, boolean unpacked, Path lambdas) {
+    /** JVM flags, packed or unpacked, and which package: the service's in {@code lambdas}, or {@code module}'s if set. */
+    record Variant(String name, List<String> flags, boolean unpacked, Path lambdas, String module) {
+
+        Variant(String name, List<String> flags, boolean unpacked, Path lambdas) {
+            this(name, flags, unpacked, lambdas, null);
+        }
+
+        Path jar(Service service) {
+            return module == null ? service.lambdaPackage(lambdas) : lambdas.resolve(module + ".zip");
+        }
     }
+
+    /** The minimal function the catalog function is compared with (module floor-function), copied next to the services' packages. */
+    static final String FLOOR = "floor-function";
+    /** Goal of issue 20: the catalog function's cold start at most this fraction of the floor function's. */
+    static final double FLOOR_GOAL = 0.8;
 
     record Sample(long wallMillis, long initMillis, long invokeMillis, String status) {
     }
@@ -124,28 +144,37 @@ public final class ColdStartBenchmark {
             markdown.append("| service | variant | median ms | min ms | max ms | init ms (median) | first invoke ms (median) | status |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---|\n");
             List<Map<String, Object>> rows = new ArrayList<>();
+            StringBuilder ratios = new StringBuilder();
             for (var service : events.entrySet()) {
                 String name = service.getKey().moduleName();
+                List<Variant> serviceVariants = new ArrayList<>(variants);
+                Variant floor = new Variant("floor: minimal Micronaut payload 2.0 function, one SDK GetItem, untrimmed, unpacked, the CDK stack's flags",
+                    deployedFlags, true, lambdas, FLOOR);
+                boolean withFloor = service.getKey() == Service.CATALOG && Boolean.parseBoolean(System.getProperty("bench.floor", "true"));
+                if (withFloor) {
+                    serviceVariants.add(floor);
+                }
                 Map<Variant, Path> tasks = new LinkedHashMap<>();
-                for (int v = 0; v < variants.size(); v++) {
-                    Path jar = service.getKey().lambdaPackage(variants.get(v).lambdas());
-                    tasks.put(variants.get(v), variants.get(v).unpacked() ? unpack(jar, work.resolve(name + "-task-" + v)) : jar);
+                for (int v = 0; v < serviceVariants.size(); v++) {
+                    Variant variant = serviceVariants.get(v);
+                    Path jar = variant.jar(service.getKey());
+                    tasks.put(variant, variant.unpacked() ? unpack(jar, work.resolve(name + "-task-" + v)) : jar);
                 }
                 Path eventFile = work.resolve(name + "-event.json");
                 Files.writeString(eventFile, service.getValue());
                 // the variants take turns sample by sample (A, B, C, A, B, C, ...), so that the machine's drift
                 // within the run falls on all of them alike
                 Map<Variant, List<Sample>> samplesOf = new LinkedHashMap<>();
-                for (Variant variant : variants) {
+                for (Variant variant : serviceVariants) {
                     run(variant.flags(), tasks.get(variant) + File.pathSeparator + probeClassPath, eventFile, env); // warms the page cache
                     samplesOf.put(variant, new ArrayList<>());
                 }
                 for (int i = 0; i < samples; i++) {
-                    for (Variant variant : variants) {
+                    for (Variant variant : serviceVariants) {
                         samplesOf.get(variant).add(run(variant.flags(), tasks.get(variant) + File.pathSeparator + probeClassPath, eventFile, env));
                     }
                 }
-                for (Variant variant : variants) {
+                for (Variant variant : serviceVariants) {
                     List<Sample> measured = samplesOf.get(variant);
                     long[] wall = measured.stream().mapToLong(Sample::wallMillis).sorted().toArray();
                     long[] init = measured.stream().mapToLong(Sample::initMillis).sorted().toArray();
@@ -164,7 +193,22 @@ public final class ColdStartBenchmark {
                     rows.add(row);
                     System.out.println(row);
                 }
+                if (withFloor) {
+                    long floorMedian = median(samplesOf.get(floor).stream().mapToLong(Sample::wallMillis).sorted().toArray());
+                    for (Variant variant : variants) {
+                        if (variant.flags().equals(deployedFlags)) {
+                            long shopMedian = median(samplesOf.get(variant).stream().mapToLong(Sample::wallMillis).sorted().toArray());
+                            double ratio = (double) shopMedian / floorMedian;
+                            String line = "%s (%s) / floor function: %d / %d ms = %.2f (goal <= %.1f: %s)".formatted(name, variant.name(),
+                                shopMedian, floorMedian, ratio, FLOOR_GOAL, ratio <= FLOOR_GOAL ? "met" : "not met");
+                            ratios.append(line).append("\n\n");
+                            System.out.println(line);
+                            result.put("floorRatio " + variant.name(), Math.round(ratio * 1000) / 1000.0);
+                        }
+                    }
+                }
             }
+            markdown.append('\n').append(ratios);
             result.put("benchmark", "coldstart");
             result.put("date", Instant.now().toString());
             result.put("machine", BenchStack.machine());
