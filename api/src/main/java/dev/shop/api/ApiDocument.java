@@ -255,6 +255,8 @@ public final class ApiDocument {
         properties.putObject("title").put("type", "string").put("description", "A short, stable summary of the problem type");
         properties.putObject("status").put("type", "integer").put("format", "int32");
         properties.putObject("detail").put("type", "string").put("description", "What went wrong with this request, for a person");
+        properties.putObject("currentVersion").put("type", "integer").put("format", "int64")
+            .put("description", "On 412, from every editable resource: the version it is at now (0 when it has none yet)");
         ObjectNode errors = properties.putObject("errors");
         errors.put("type", "array");
         errors.put("description", "On 400: each offending field and why");

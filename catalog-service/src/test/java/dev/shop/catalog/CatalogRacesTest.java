@@ -16,10 +16,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.common.routes.Service;
 import dev.shop.common.table.Keys;
-import dev.shop.local.testing.ApiClient;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.Race;
-import dev.shop.local.testing.TestShop;
+import dev.shop.local.TestShop;
+import dev.shop.local.client.ApiClient;
+import dev.shop.local.client.ApiClient.ApiResponse;
+import dev.shop.local.client.Race;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +32,7 @@ class CatalogRacesTest {
     private final ApiClient admin = shop.newAdmin().api();
 
     @Test
-    void twentyParallelAdjustmentsOfMinusOneOnTenLeaveExactlyTenSuccessesAndZeroStock() throws Exception {
+    void twentyParallelAdjustmentsOfMinusOneOnTenGiveTen200sAndTen409sAndNoneRunsOutOfRetries() throws Exception {
         String id = createIn(admin, uniqueCategory()).path("id").asText();
 
         List<ApiResponse> responses = Race.run(20, i -> admin.post(productPath(id) + "/stock/adjustments",

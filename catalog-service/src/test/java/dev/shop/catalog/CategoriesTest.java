@@ -12,9 +12,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.common.routes.Service;
-import dev.shop.local.testing.ApiClient;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop;
+import dev.shop.local.TestShop;
+import dev.shop.local.client.ApiClient;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /catalog/categories}: categories with active products and their exact counts. */

@@ -3,8 +3,8 @@ package dev.shop.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.common.routes.Service;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop;
+import dev.shop.local.TestShop;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 class GatewayPathTest {

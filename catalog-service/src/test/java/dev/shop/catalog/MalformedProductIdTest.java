@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.shop.common.routes.Service;
-import dev.shop.local.testing.ApiClient;
-import dev.shop.local.testing.TestShop;
+import dev.shop.local.TestShop;
+import dev.shop.local.client.ApiClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

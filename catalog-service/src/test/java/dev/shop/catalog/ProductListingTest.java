@@ -18,9 +18,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.common.routes.Service;
-import dev.shop.local.testing.ApiClient;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop;
+import dev.shop.local.TestShop;
+import dev.shop.local.client.ApiClient;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 /** Public listing of products, by category or all, with the contract's cursor pagination. */

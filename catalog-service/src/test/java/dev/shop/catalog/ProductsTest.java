@@ -18,9 +18,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.common.routes.Service;
 import dev.shop.common.table.Keys;
-import dev.shop.local.testing.ApiClient;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop;
+import dev.shop.local.TestShop;
+import dev.shop.local.client.ApiClient;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -7,15 +7,14 @@ import static dev.shop.catalog.CatalogFixtures.uniqueCategory;
 import static dev.shop.catalog.CatalogFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.common.routes.Service;
-import dev.shop.local.testing.ApiClient;
-import dev.shop.local.testing.TestShop;
+import dev.shop.local.TestShop;
+import dev.shop.local.client.ApiClient;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** CONTRACT.md "Strict JSON" on the catalog's write routes: refused with the field named, and nothing written. */
 class StrictJsonTest {

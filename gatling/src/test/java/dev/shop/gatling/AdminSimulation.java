@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
  * An admin's back office: the low-stock page, a restock and a correction (two atomic stock
@@ -59,7 +60,7 @@ public class AdminSimulation extends ShopSimulation {
                     .check(status().is(200), jsonPath("$.items").exists())));
     }
 
-    private static io.gatling.javaapi.http.HttpRequestActionBuilder adjustStock(int delta, String reason) {
+    private static HttpRequestActionBuilder adjustStock(int delta, String reason) {
         return http("POST /catalog/products/{id}/stock/adjustments").post("/catalog/products/#{productId}/stock/adjustments")
             .header("Authorization", "Bearer #{token}")
             .header("Content-Type", "application/json")
@@ -67,7 +68,7 @@ public class AdminSimulation extends ShopSimulation {
             .check(status().is(200));
     }
 
-    private static io.gatling.javaapi.http.HttpRequestActionBuilder setStatus(String status) {
+    private static HttpRequestActionBuilder setStatus(String status) {
         return http("PUT /orders/{id}/status").put("/orders/#{orderId}/status")
             .header("Authorization", "Bearer #{token}")
             .header("Content-Type", "application/json")

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
  * A signed-in shopper: look at the cart, add two products, change a quantity, check out with a
@@ -70,7 +71,7 @@ public class ShopperJourneySimulation extends ShopSimulation {
             });
     }
 
-    private static io.gatling.javaapi.http.HttpRequestActionBuilder putQuantity(String productId, int quantity) {
+    private static HttpRequestActionBuilder putQuantity(String productId, int quantity) {
         return http("PUT /cart/items/{productId}").put("/cart/items/" + productId)
             .header("Authorization", "Bearer #{token}")
             .header("Content-Type", "application/json")

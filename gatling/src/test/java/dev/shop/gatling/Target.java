@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +82,7 @@ final class Target implements AutoCloseable {
             JsonNode stack = new ObjectMapper().readTree(file.toFile());
             List<User> users = new ArrayList<>();
             for (JsonNode user : stack.path("users")) {
-                Set<String> groups = new java.util.HashSet<>();
+                Set<String> groups = new HashSet<>();
                 user.path("groups").forEach(group -> groups.add(group.asText()));
                 users.add(new User(user.path("username").asText(), user.path("password").asText(), Set.copyOf(groups)));
             }

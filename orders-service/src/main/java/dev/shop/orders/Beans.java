@@ -6,14 +6,9 @@ import dev.shop.orders.order.OrderIds;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** The service's clock (UTC, so every timestamp is ISO-8601 UTC) and its order id source. */
+/** The service's order id source, on the shared clock. */
 @Factory
 class Beans {
-
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Singleton
     OrderIds orderIds(Clock clock) {

@@ -1,5 +1,6 @@
 package dev.shop.orders;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,9 @@ import dev.shop.common.table.CartAttributes;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ProductAttributes;
 import dev.shop.common.table.ShopTable;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop;
-import dev.shop.local.testing.TestShop.TestUser;
+import dev.shop.local.TestShop;
+import dev.shop.local.TestShop.TestUser;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -130,7 +131,7 @@ public final class ShopFixtures {
     }
 
     public static List<String> ids(ApiResponse page) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         page.json().path("items").forEach(order -> ids.add(order.path("id").asText()));
         return ids;
     }

@@ -1,5 +1,6 @@
 package dev.shop.cart.cart;
 
+import dev.shop.common.security.Caller;
 import dev.shop.common.web.ApiDoc;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
@@ -42,7 +43,7 @@ class CartController {
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Cart view(Authentication user) {
-        return carts.view(user.getName());
+        return carts.view(Caller.of(user).userId());
     }
 
     /** Sets the quantity of one product in the cart; 0 removes the line. */
@@ -54,7 +55,7 @@ class CartController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Cart setQuantity(Authentication user, @PathVariable String productId,
                      @Valid @Body QuantityChange change) {
-        return cartOrProblem(carts.setQuantity(user.getName(), productId, change.quantity()));
+        return cartOrProblem(carts.setQuantity(Caller.of(user).userId(), productId, change.quantity()));
     }
 
     /** Removes one product's line (also when it was not there). */
@@ -63,7 +64,7 @@ class CartController {
     @Delete("/items/{productId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Cart removeLine(Authentication user, @PathVariable String productId) {
-        return cartOrProblem(carts.removeLine(user.getName(), productId));
+        return cartOrProblem(carts.removeLine(Caller.of(user).userId(), productId));
     }
 
     /** Empties the cart. */
@@ -74,7 +75,7 @@ class CartController {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Void> clear(Authentication user) {
-        if (!carts.clear(user.getName())) {
+        if (!carts.clear(Caller.of(user).userId())) {
             throw contended();
         }
         return HttpResponse.noContent();
@@ -88,7 +89,7 @@ class CartController {
         if (outcome instanceof LineChange.Changed changed) {
             return changed.cart();
         }
-        if (outcome instanceof LineChange.UnknownProduct unknown) {
+        if (outcome instanceof LineChange.NotFound unknown) {
             throw new ProblemException(Problem.of(HttpStatus.NOT_FOUND, "No product " + unknown.productId()));
         }
         if (outcome instanceof LineChange.BeyondStock beyond) {

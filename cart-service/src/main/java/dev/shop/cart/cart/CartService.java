@@ -3,24 +3,24 @@ package dev.shop.cart.cart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import dev.shop.cart.cart.CartRepository.CartState;
 import dev.shop.cart.cart.CartRepository.ChangeContext;
 import dev.shop.cart.cart.CartRepository.Stamp;
+import dev.shop.common.config.ShopSettings;
 import dev.shop.common.paging.CursorCodec;
 import dev.shop.common.paging.CursorScope;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
+import dev.shop.common.retry.Backoff;
 import dev.shop.common.table.CartLimits;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ProductSnapshot;
+import dev.shop.common.time.Timestamps;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -46,21 +46,17 @@ class CartService {
      * with jittered backoff this many attempts let dozens of parallel writes through.
      */
     static final int MAX_ATTEMPTS = 12;
-    private static final long MAX_BACKOFF_MILLIS = 250;
-
-    /** Fixed width (always milliseconds), so that the carts index sorts these strings in time order. */
-    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-        .withZone(ZoneOffset.UTC);
 
     static final String ABANDONED_LISTING = "cart/admin/abandoned";
 
     private final CartRepository carts;
     private final CursorCodec cursors;
     private final String currency;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    CartService(CartRepository carts, CursorCodec cursors, @Value("${shop.currency:USD}") String currency) {
+    CartService(CartRepository carts, CursorCodec cursors, Clock clock, @Value("${" + ShopSettings.Names.CURRENCY + ":USD}") String currency) {
         this.carts = carts;
+        this.clock = clock;
         this.cursors = cursors;
         this.currency = currency;
     }
@@ -81,7 +77,7 @@ class CartService {
             ChangeContext read = carts.readForChange(userId, productId);
             ProductSnapshot product = read.product().filter(p -> !p.isDeleted()).orElse(null);
             if (product == null) {
-                return new LineChange.UnknownProduct(productId);
+                return new LineChange.NotFound(productId);
             }
             if (quantity > product.available()) {
                 return new LineChange.BeyondStock(productId, quantity, product.available());
@@ -101,7 +97,7 @@ class CartService {
                 case CART_FULL -> {
                     return new LineChange.CartFull(CartLimits.MAX_CART_LINES);
                 }
-                case RETRY -> backOff(attempt);
+                case RETRY -> Backoff.pause(attempt);
             }
         }
         return new LineChange.Contended();
@@ -122,7 +118,7 @@ class CartService {
             if (carts.setLine(userId, productId, current, 0, current.unitPriceCents(), stamp) == CartRepository.WriteResult.WRITTEN) {
                 return new LineChange.Changed(present(userId, stamp));
             }
-            backOff(attempt);
+            Backoff.pause(attempt);
         }
         return new LineChange.Contended();
     }
@@ -133,7 +129,7 @@ class CartService {
             if (carts.clear(userId, carts.load(userId))) {
                 return true;
             }
-            backOff(attempt);
+            Backoff.pause(attempt);
         }
         return false;
     }
@@ -142,7 +138,7 @@ class CartService {
     Page<AbandonedCart> abandoned(int idleMinutes, int limit, @Nullable String cursor) {
         PageRequest request = cursors.pageRequest(CursorScope.of(ABANDONED_LISTING).with("idleMinutes", idleMinutes), limit, cursor);
         Instant now = clock.instant();
-        String cutoff = TIMESTAMP.format(now.minus(Duration.ofMinutes(idleMinutes)).plusMillis(1));
+        String cutoff = Timestamps.format(now.minus(Duration.ofMinutes(idleMinutes)).plusMillis(1));
         // "<cutoff + 1 ms>#" sorts after every entry written at or before the cutoff and before any later one
         return carts.idleCarts(Keys.cartsIndexSort(cutoff, ""), now.getEpochSecond(), request)
             .map(s -> new AbandonedCart(s.userId, s.itemCount(), s.subtotalCents(), s.updatedAt));
@@ -179,7 +175,7 @@ class CartService {
             List<LineItem> behind = live.stream().filter(line -> line.expiresAt() < stamp.cartExpiresAt()).toList();
             carts.refreshExpiry(userId, behind, stamp.lineExpiresAt());
         }
-        if (live.isEmpty() && summary.cartsPk != null) {
+        if (live.isEmpty() && summary.isListed()) {
             carts.leaveIndexIfEmpty(userId);
         }
         List<Cart.Line> lines = live.stream()
@@ -211,17 +207,6 @@ class CartService {
     private Stamp stamp() {
         Instant now = clock.instant();
         long cartExpiresAt = now.plus(CART_LIFETIME).getEpochSecond();
-        return new Stamp(TIMESTAMP.format(now), cartExpiresAt, cartExpiresAt + LINE_GRACE.toSeconds());
-    }
-
-    /** Full jitter: concurrent writers to one cart spread out instead of colliding again in step. */
-    private static void backOff(int attempt) {
-        long ceiling = Math.min(MAX_BACKOFF_MILLIS, 10L << Math.min(attempt, 5));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying a cart write", interrupted);
-        }
+        return new Stamp(Timestamps.format(now), cartExpiresAt, cartExpiresAt + LINE_GRACE.toSeconds());
     }
 }

@@ -6,7 +6,8 @@ sealed interface LineChange {
     record Changed(Cart cart) implements LineChange {
     }
 
-    record UnknownProduct(String productId) implements LineChange {
+    /** No live product with this id. */
+    record NotFound(String productId) implements LineChange {
     }
 
     record BeyondStock(String productId, int requested, long available) implements LineChange {

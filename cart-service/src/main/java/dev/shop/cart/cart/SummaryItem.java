@@ -60,6 +60,11 @@ final class SummaryItem {
         return subtotalCents == null ? 0 : subtotalCents;
     }
 
+    /** Whether the cart is listed in the sparse carts index (the abandoned-carts listing). */
+    boolean isListed() {
+        return cartsPk != null;
+    }
+
     boolean isExpiredAt(long epochSecond) {
         return expiresAt != null && expiresAt <= epochSecond;
     }

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.cart.cart.CartFixtures.TestProduct;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop.TestUser;
+import dev.shop.local.TestShop.TestUser;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 /**

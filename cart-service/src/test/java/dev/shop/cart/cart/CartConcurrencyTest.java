@@ -15,9 +15,9 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.cart.cart.CartFixtures.TestProduct;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.Race;
-import dev.shop.local.testing.TestShop.TestUser;
+import dev.shop.local.TestShop.TestUser;
+import dev.shop.local.client.ApiClient.ApiResponse;
+import dev.shop.local.client.Race;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.cart.cart.CartFixtures.TestProduct;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
-import dev.shop.local.testing.TestShop.TestUser;
+import dev.shop.local.TestShop.TestUser;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

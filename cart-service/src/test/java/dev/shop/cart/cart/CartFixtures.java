@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.common.routes.Service;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop;
-import dev.shop.local.testing.TestShop.TestUser;
+import dev.shop.local.TestShop;
+import dev.shop.local.TestShop.TestUser;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

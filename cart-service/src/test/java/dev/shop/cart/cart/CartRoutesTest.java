@@ -17,9 +17,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.cart.cart.CartFixtures.TestProduct;
+import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop.TestUser;
+import dev.shop.local.TestShop.TestUser;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -350,7 +351,7 @@ class CartRoutesTest {
         put(user, old, 1);
         long aWeekAgoExpiry = Instant.now().plusSeconds(23L * 24 * 3600).getEpochSecond();
         SHOP.dynamoDb().updateItem(u -> u.tableName(SHOP.tableName())
-            .key(dev.shop.common.table.Keys.cartLine(user.userId(), old.id()).toAttributeMap())
+            .key(Keys.cartLine(user.userId(), old.id()).toAttributeMap())
             .updateExpression("SET #ttl = :ttl")
             .expressionAttributeNames(Map.of("#ttl", ShopTable.TTL))
             .expressionAttributeValues(Map.of(":ttl", AttributeValue.fromN(Long.toString(aWeekAgoExpiry)))));
@@ -359,7 +360,7 @@ class CartRoutesTest {
         put(user, product(), 1);
 
         Map<String, AttributeValue> line = SHOP.dynamoDb().getItem(g -> g.tableName(SHOP.tableName())
-            .key(dev.shop.common.table.Keys.cartLine(user.userId(), old.id()).toAttributeMap()).consistentRead(true)).item();
+            .key(Keys.cartLine(user.userId(), old.id()).toAttributeMap()).consistentRead(true)).item();
         assertThat(Long.parseLong(line.get(ShopTable.TTL).n())).isGreaterThanOrEqualTo(now + CartService.CART_LIFETIME.toSeconds());
     }
 

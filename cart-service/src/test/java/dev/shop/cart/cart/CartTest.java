@@ -2,12 +2,11 @@ package dev.shop.cart.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The pure rules of a cart: totals and the timestamps the carts index sorts by. */
+/** The pure rules of a cart: its totals. */
 class CartTest {
 
     @Test
@@ -29,15 +28,5 @@ class CartTest {
         assertThat(cart.subtotalCents()).isZero();
         assertThat(cart.currency()).isEqualTo("EUR");
         assertThat(cart.updatedAt()).isNull();
-    }
-
-    @Test
-    void timestampsHaveOneWidthSoThatTheirStringOrderIsTheirTimeOrder() {
-        String onTheSecond = CartService.TIMESTAMP.format(Instant.parse("2026-03-01T10:00:00Z"));
-        String aMillisecondLater = CartService.TIMESTAMP.format(Instant.parse("2026-03-01T10:00:00.001Z"));
-
-        assertThat(onTheSecond).isEqualTo("2026-03-01T10:00:00.000Z");
-        assertThat(onTheSecond).isLessThan(aMillisecondLater);
-        assertThat(Instant.parse(onTheSecond)).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
     }
 }

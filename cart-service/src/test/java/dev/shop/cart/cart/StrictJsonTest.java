@@ -8,7 +8,7 @@ import static dev.shop.cart.cart.CartRoutesTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shop.cart.cart.CartFixtures.TestProduct;
-import dev.shop.local.testing.TestShop.TestUser;
+import dev.shop.local.TestShop.TestUser;
 import org.junit.jupiter.api.Test;
 
 /** CONTRACT.md "Strict JSON" on the cart's write route: refused, and the cart stays as it was. */

@@ -75,7 +75,7 @@ class StockController {
         if (outcome instanceof StockOutcome.Stocked stocked) {
             return HttpResponse.ok(stocked.level());
         }
-        if (outcome instanceof StockOutcome.Missing missing) {
+        if (outcome instanceof StockOutcome.NotFound missing) {
             return Problem.of(HttpStatus.NOT_FOUND, "No product " + missing.productId()).toResponse();
         }
         if (outcome instanceof StockOutcome.Insufficient insufficient) {
@@ -84,6 +84,9 @@ class StockController {
                         + insufficient.delta() + " would leave fewer than zero. Nothing changed.")
                 .with("productId", insufficient.productId())
                 .with("available", insufficient.available()).toResponse();
+        }
+        if (outcome instanceof StockOutcome.Contended) {
+            return Problem.contended("The product is being changed by other requests; try again.").toResponse();
         }
         throw new IllegalStateException("Unmapped outcome " + outcome);
     }

@@ -7,7 +7,11 @@ sealed interface StockOutcome {
     }
 
     /** No live product with this id. */
-    record Missing(String productId) implements StockOutcome {
+    record NotFound(String productId) implements StockOutcome {
+    }
+
+    /** A product edit's transaction held the item through every retry; nothing changed. */
+    record Contended(String productId) implements StockOutcome {
     }
 
     /** The adjustment would take stock below zero; nothing changed. */

@@ -4,21 +4,20 @@ import static dev.shop.common.table.ProductAttributes.AVAILABLE;
 import static dev.shop.common.table.ProductAttributes.DELETED_AT;
 import static dev.shop.common.table.ProductAttributes.UPDATED_AT;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.Map;
 
-import dev.shop.catalog.retry.Backoff;
 import dev.shop.common.paging.CursorCodec;
 import dev.shop.common.paging.CursorScope;
 import dev.shop.common.paging.IndexPages;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
+import dev.shop.common.retry.Backoff;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
+import dev.shop.common.table.StockExpressions;
 import dev.shop.common.table.TableName;
-import dev.shop.common.web.Problem;
-import dev.shop.common.web.ProblemException;
+import dev.shop.common.time.Timestamps;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -50,8 +49,11 @@ class StockRepository {
     private final DynamoDbTable<InventoryEntry> table;
     private final String tableName;
     private final CursorCodec cursors;
+    private final Clock clock;
 
-    StockRepository(DynamoDbClient client, DynamoDbEnhancedClient enhancedClient, TableName tableName, CursorCodec cursors) {
+    StockRepository(DynamoDbClient client, DynamoDbEnhancedClient enhancedClient, TableName tableName, CursorCodec cursors,
+                    Clock clock) {
+        this.clock = clock;
         this.client = client;
         this.table = enhancedClient.table(tableName.value(), InventoryEntry.SCHEMA);
         this.tableName = tableName.value();
@@ -61,7 +63,7 @@ class StockRepository {
     /** Sets the stock of a live product to {@code units}. */
     StockOutcome set(String productId, long units) {
         AttributeValue value = AttributeValue.fromN(Long.toString(units));
-        return update(productId, 0, "SET #available = :units, #inventorySK = :units, #updatedAt = :now",
+        return update(productId, 0, "SET " + StockExpressions.setAvailable(":units") + ", #updatedAt = :now",
             "attribute_exists(#pk) AND attribute_not_exists(#deletedAt)",
             Map.of(":units", value, ":now", now()));
     }
@@ -73,7 +75,7 @@ class StockRepository {
      */
     StockOutcome adjust(String productId, long delta) {
         return update(productId, delta,
-            "SET #available = #available + :delta, #inventorySK = #available + :delta, #updatedAt = :now",
+            "SET " + StockExpressions.addToAvailable(":delta") + ", #updatedAt = :now",
             "attribute_exists(#pk) AND attribute_not_exists(#deletedAt) AND #available >= :floor",
             Map.of(":delta", AttributeValue.fromN(Long.toString(delta)),
                 ":floor", AttributeValue.fromN(Long.toString(-delta)),
@@ -97,8 +99,8 @@ class StockRepository {
             .key(Keys.product(productId).toAttributeMap())
             .updateExpression(updateExpression)
             .conditionExpression(condition)
-            .expressionAttributeNames(Map.of("#pk", ShopTable.PK, "#deletedAt", DELETED_AT, "#available", AVAILABLE,
-                "#inventorySK", ShopTable.INVENTORY.sortKey(), "#updatedAt", UPDATED_AT))
+            .expressionAttributeNames(StockExpressions.namesWith(Map.of("#pk", ShopTable.PK, "#deletedAt", DELETED_AT,
+                "#updatedAt", UPDATED_AT)))
             .expressionAttributeValues(values)
             .returnValues(ReturnValue.ALL_NEW)
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -112,7 +114,7 @@ class StockRepository {
             } catch (TransactionConflictException conflict) {
                 // a product edit's transaction holds the item for a moment; the update has not happened
                 if (attempt == MAX_CONFLICT_TRIES) {
-                    throw new ProblemException(Problem.contended("The product is being changed by other requests; try again."));
+                    return new StockOutcome.Contended(productId);
                 }
                 Backoff.pause(attempt);
             }
@@ -122,7 +124,7 @@ class StockRepository {
     /** Why the condition failed: the product is gone (or never was), or there are too few units. */
     private static StockOutcome refusal(String productId, long delta, Map<String, AttributeValue> old) {
         if (old == null || old.isEmpty() || old.containsKey(DELETED_AT)) {
-            return new StockOutcome.Missing(productId);
+            return new StockOutcome.NotFound(productId);
         }
         return new StockOutcome.Insufficient(productId, Long.parseLong(old.get(AVAILABLE).n()), delta);
     }
@@ -131,7 +133,7 @@ class StockRepository {
         return client.getItem(b -> b.tableName(tableName).key(Keys.product(productId).toAttributeMap()).consistentRead(true)).item();
     }
 
-    private static AttributeValue now() {
-        return AttributeValue.fromS(Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+    private AttributeValue now() {
+        return AttributeValue.fromS(Timestamps.now(clock));
     }
 }

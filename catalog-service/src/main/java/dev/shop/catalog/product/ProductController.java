@@ -46,9 +46,9 @@ class ProductController {
 
     private static final String PATH = "/catalog/products/";
 
-    private final ProductRepository products;
+    private final ProductService products;
 
-    ProductController(ProductRepository products) {
+    ProductController(ProductService products) {
         this.products = products;
     }
 
@@ -134,13 +134,14 @@ class ProductController {
         if (outcome instanceof ProductOutcome.Deleted) {
             return HttpResponse.noContent();
         }
-        if (outcome instanceof ProductOutcome.Missing missing) {
+        if (outcome instanceof ProductOutcome.NotFound missing) {
             return notFound(missing.productId()).toResponse();
         }
         if (outcome instanceof ProductOutcome.StaleVersion stale) {
-            return Problem.of(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
-                    "Product " + stale.productId() + " is at version " + stale.currentVersion() + "; If-Match does not name it.")
-                .with("currentVersion", stale.currentVersion()).toResponse();
+            return Problem.staleVersion("Product " + stale.productId(), stale.currentVersion()).toResponse();
+        }
+        if (outcome instanceof ProductOutcome.Contended) {
+            return Problem.contended("The product is being changed by other requests; try again.").toResponse();
         }
         if (outcome instanceof ProductOutcome.SkuTaken taken) {
             return Problem.of(HttpStatus.CONFLICT, "Conflict", "Another product already has the SKU " + taken.sku() + ".")

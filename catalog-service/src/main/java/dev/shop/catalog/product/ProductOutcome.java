@@ -15,7 +15,7 @@ sealed interface ProductOutcome {
     }
 
     /** No live product with this id (never created, or deleted). */
-    record Missing(String productId) implements ProductOutcome {
+    record NotFound(String productId) implements ProductOutcome {
     }
 
     /** The caller's {@code If-Match} no longer names the stored version. */
@@ -24,5 +24,9 @@ sealed interface ProductOutcome {
 
     /** Another live product already uses this SKU. */
     record SkuTaken(String sku) implements ProductOutcome {
+    }
+
+    /** Other writes to the same items kept winning through every retry; nothing was written. */
+    record Contended(String productId) implements ProductOutcome {
     }
 }

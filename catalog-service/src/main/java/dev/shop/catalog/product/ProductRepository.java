@@ -1,6 +1,5 @@
 package dev.shop.catalog.product;
 
-import static dev.shop.common.table.ProductAttributes.AVAILABLE;
 import static dev.shop.common.table.ProductAttributes.CATEGORY;
 import static dev.shop.common.table.ProductAttributes.CURRENCY;
 import static dev.shop.common.table.ProductAttributes.DELETED_AT;
@@ -12,28 +11,28 @@ import static dev.shop.common.table.ProductAttributes.SKU;
 import static dev.shop.common.table.ProductAttributes.UPDATED_AT;
 import static dev.shop.common.table.ProductAttributes.VERSION;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.shop.catalog.category.CategoryCounts;
-import dev.shop.catalog.retry.Backoff;
+import dev.shop.common.config.ShopSettings;
 import dev.shop.common.paging.CursorCodec;
 import dev.shop.common.paging.CursorScope;
 import dev.shop.common.paging.IndexPages;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
+import dev.shop.common.retry.Backoff;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
+import dev.shop.common.table.StockExpressions;
 import dev.shop.common.table.TableName;
-import dev.shop.common.web.IfMatch;
-import dev.shop.common.web.Problem;
-import dev.shop.common.web.ProblemException;
+import dev.shop.common.time.Timestamps;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -64,18 +63,18 @@ class ProductRepository {
     private static final String GUARD_OWNER = "productId";
     /** Tries of one transaction that DynamoDB cancelled only because another transaction held an item. */
     private static final int MAX_CONFLICT_TRIES = 10;
-    /** Reads and rewrites of a product edited by someone else between our read and our write (no If-Match). */
-    private static final int MAX_EDIT_TRIES = 5;
 
     private final DynamoDbClient client;
     private final DynamoDbTable<ProductItem> table;
     private final String tableName;
     private final CursorCodec cursors;
     private final String currency;
+    private final Clock clock;
 
     ProductRepository(DynamoDbClient client, DynamoDbEnhancedClient enhancedClient, TableName tableName,
-                      CursorCodec cursors, @Value("${shop.currency:USD}") String currency) {
+                      CursorCodec cursors, Clock clock, @Value("${" + ShopSettings.Names.CURRENCY + ":USD}") String currency) {
         this.client = client;
+        this.clock = clock;
         this.table = enhancedClient.table(tableName.value(), ProductItem.SCHEMA);
         this.tableName = tableName.value();
         this.cursors = cursors;
@@ -114,79 +113,46 @@ class ProductRepository {
                 .build()).build())
             .add(Part.NEW_SKU_GUARD, claimSku(body.sku(), id))
             .add(Part.COUNTER, CategoryCounts.change(tableName, body.category(), 1));
-        return execute(writes).map(refusal -> outcomeOf(refusal, id, body.sku()))
-            .orElseGet(() -> new ProductOutcome.Saved(item));
+        return run(writes, id, body.sku(), () -> new ProductOutcome.Saved(item));
     }
 
     /**
      * Replaces the product's descriptive fields, conditioned on the version it
-     * was read at. A new SKU moves the guard and a new category moves one unit
-     * between counters, in the same transaction. Stock is not touched: it
-     * moves concurrently (checkouts, adjustments) and has its own routes.
+     * was read at ({@code stored}). A new SKU moves the guard and a new
+     * category moves one unit between counters, in the same transaction.
+     * Stock is not touched: it moves concurrently (checkouts, adjustments)
+     * and has its own routes.
      */
-    ProductOutcome replace(String productId, ProductBody body, IfMatch ifMatch) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<ProductItem> current = find(productId);
-            if (current.isEmpty()) {
-                return new ProductOutcome.Missing(productId);
-            }
-            ProductItem stored = current.get();
-            if (!ifMatch.matches(stored.version)) {
-                return new ProductOutcome.StaleVersion(productId, stored.version);
-            }
-            ProductItem replaced = replacement(stored, body);
-            Writes writes = new Writes().add(Part.PRODUCT, replaceFields(replaced, stored.version));
-            if (!stored.sku.equals(body.sku())) {
-                writes.add(Part.NEW_SKU_GUARD, claimSku(body.sku(), productId))
-                    .add(Part.OLD_SKU_GUARD, releaseSku(stored.sku, productId));
-            }
-            if (!stored.category.equals(body.category())) {
-                writes.add(Part.COUNTER, CategoryCounts.change(tableName, body.category(), 1))
-                    .add(Part.COUNTER, CategoryCounts.change(tableName, stored.category, -1));
-            }
-            Optional<Refusal> refusal = execute(writes);
-            if (refusal.isEmpty()) {
-                return new ProductOutcome.Saved(replaced);
-            }
-            ProductOutcome outcome = outcomeOf(refusal.get(), productId, body.sku());
-            if (!(outcome instanceof ProductOutcome.StaleVersion) || ifMatch.isConditional() || attempt == MAX_EDIT_TRIES) {
-                return outcome;
-            }
-            // edited by someone else since our read, and the caller set no precondition: apply to the new state
+    ProductOutcome replace(ProductItem stored, ProductBody body) {
+        String productId = stored.id;
+        ProductItem replaced = replacement(stored, body);
+        Writes writes = new Writes().add(Part.PRODUCT, replaceFields(replaced, stored.version));
+        if (!stored.sku.equals(body.sku())) {
+            writes.add(Part.NEW_SKU_GUARD, claimSku(body.sku(), productId))
+                .add(Part.OLD_SKU_GUARD, releaseSku(stored.sku, productId));
         }
+        if (!stored.category.equals(body.category())) {
+            writes.add(Part.COUNTER, CategoryCounts.change(tableName, body.category(), 1))
+                .add(Part.COUNTER, CategoryCounts.change(tableName, stored.category, -1));
+        }
+        return run(writes, productId, body.sku(), () -> new ProductOutcome.Saved(replaced));
     }
 
     /**
-     * Soft delete: the item stays (a cancelled order still returns its stock
-     * to it) but loses every index key, its SKU guard is released and its
-     * category's count goes down, all in one transaction.
+     * Soft delete of the product as read ({@code stored}): the item stays (a
+     * cancelled order still returns its stock to it) but loses every index
+     * key, its SKU guard is released and its category's count goes down, all
+     * in one transaction.
      */
-    ProductOutcome delete(String productId, IfMatch ifMatch) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<ProductItem> current = find(productId);
-            if (current.isEmpty()) {
-                return new ProductOutcome.Missing(productId);
-            }
-            ProductItem stored = current.get();
-            if (!ifMatch.matches(stored.version)) {
-                return new ProductOutcome.StaleVersion(productId, stored.version);
-            }
-            Writes writes = new Writes()
-                .add(Part.PRODUCT, markDeleted(stored))
-                .add(Part.COUNTER, CategoryCounts.change(tableName, stored.category, -1))
-                .add(Part.OLD_SKU_GUARD, releaseSku(stored.sku, productId));
-            Optional<Refusal> refusal = execute(writes);
-            if (refusal.isEmpty()) {
-                return new ProductOutcome.Deleted(productId);
-            }
-            ProductOutcome outcome = outcomeOf(refusal.get(), productId, stored.sku);
-            if (!(outcome instanceof ProductOutcome.StaleVersion) || ifMatch.isConditional() || attempt == MAX_EDIT_TRIES) {
-                return outcome;
-            }
-        }
+    ProductOutcome delete(ProductItem stored) {
+        Writes writes = new Writes()
+            .add(Part.PRODUCT, markDeleted(stored))
+            .add(Part.COUNTER, CategoryCounts.change(tableName, stored.category, -1))
+            .add(Part.OLD_SKU_GUARD, releaseSku(stored.sku, stored.id));
+        return run(writes, stored.id, stored.sku, () -> new ProductOutcome.Deleted(stored.id));
     }
 
-    private static ProductItem replacement(ProductItem stored, ProductBody body) {
+    private ProductItem replacement(ProductItem stored, ProductBody body) {
         ProductItem item = new ProductItem();
         item.pk = stored.pk;
         item.sk = stored.sk;
@@ -228,8 +194,8 @@ class ProductRepository {
         set.add(e.name(ShopTable.GSI2.partitionKey()) + " = " + e.value(AttributeValue.fromS(replaced.gsi2pk)));
         set.add(e.name(ShopTable.GSI2.sortKey()) + " = " + e.value(AttributeValue.fromS(replaced.gsi2sk)));
         set.add(e.name(ShopTable.INVENTORY.partitionKey()) + " = " + e.value(AttributeValue.fromS(replaced.inventoryPk)));
-        // read from the item itself, so a checkout racing this edit cannot leave the index behind the stock
-        set.add(e.name(ShopTable.INVENTORY.sortKey()) + " = " + e.name(AVAILABLE));
+        e.names.putAll(StockExpressions.namesWith(Map.of()));
+        set.add(StockExpressions.mirrorAvailable());
         String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         return TransactWriteItem.builder().update(Update.builder()
             .tableName(tableName)
@@ -297,29 +263,30 @@ class ProductRepository {
     }
 
     /**
-     * Runs a transaction. A cancellation caused by a failed condition comes
-     * back as the refusing part; one caused only by a concurrent transaction
-     * on the same items (two products created in one category at once) is
-     * retried after a short random pause.
+     * Runs a transaction and reads its end in one place: done, refused by a
+     * part's condition (the domain outcome of that part), or cancelled only
+     * by concurrent transactions on the same items (two products created in
+     * one category at once) through every retry after a short random pause,
+     * which is {@code Contended}. No SDK exception leaves this method.
      */
-    private Optional<Refusal> execute(Writes writes) {
+    private ProductOutcome run(Writes writes, String productId, String sku, Supplier<ProductOutcome> done) {
         for (int attempt = 1; ; attempt++) {
             try {
                 client.transactWriteItems(b -> b.transactItems(writes.items));
-                return Optional.empty();
+                return done.get();
             } catch (TransactionCanceledException cancelled) {
                 List<CancellationReason> reasons = cancelled.cancellationReasons();
                 for (int i = 0; i < reasons.size(); i++) {
                     if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                        return Optional.of(new Refusal(writes.parts.get(i)));
+                        return outcomeOf(new Refusal(writes.parts.get(i)), productId, sku);
                     }
                 }
                 boolean conflict = reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
                 if (!conflict) {
-                    throw cancelled;
+                    throw new IllegalStateException("Product " + productId + ": transaction cancelled: " + reasons, cancelled);
                 }
                 if (attempt == MAX_CONFLICT_TRIES) {
-                    throw new ProblemException(Problem.contended("The product is being changed by other requests; try again."));
+                    return new ProductOutcome.Contended(productId);
                 }
                 Backoff.pause(attempt);
             }
@@ -335,15 +302,15 @@ class ProductRepository {
         return switch (refusal.part()) {
             case PRODUCT -> find(productId)
                 .<ProductOutcome>map(current -> new ProductOutcome.StaleVersion(productId, current.version))
-                .orElseGet(() -> new ProductOutcome.Missing(productId));
+                .orElseGet(() -> new ProductOutcome.NotFound(productId));
             case NEW_SKU_GUARD -> new ProductOutcome.SkuTaken(sku);
             case OLD_SKU_GUARD, COUNTER -> throw new IllegalStateException(
                 "Product " + productId + ": the " + refusal.part() + " item refused a write it should always accept");
         };
     }
 
-    private static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    private String now() {
+        return Timestamps.now(clock);
     }
 
     /** What each item of a product transaction is, to tell which one refused. */

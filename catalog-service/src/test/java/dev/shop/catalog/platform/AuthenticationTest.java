@@ -2,6 +2,7 @@ package dev.shop.catalog.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,10 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shop.common.routes.Service;
+import dev.shop.local.TestShop;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import dev.shop.local.identity.TestTokens;
 import dev.shop.local.identity.TestTokens.Forgery;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -151,7 +152,7 @@ class AuthenticationTest {
         try {
             JsonNode response = JSON.readTree(shop.invokeDirectly(JSON.writeValueAsString(event)));
             return response.path("statusCode").asInt();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

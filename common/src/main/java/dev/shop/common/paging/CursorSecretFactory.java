@@ -1,5 +1,6 @@
 package dev.shop.common.paging;
 
+import dev.shop.common.config.ShopSettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -24,8 +25,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 @Factory
 class CursorSecretFactory {
 
-    static final String SECRET_PROPERTY = "shop.cursor.secret";
-    static final String SECRET_ARN_PROPERTY = "shop.cursor.secret-arn";
+    static final String SECRET_PROPERTY = ShopSettings.Names.CURSOR_SECRET;
+    static final String SECRET_ARN_PROPERTY = ShopSettings.Names.CURSOR_SECRET_ARN;
 
     @Context
     CursorSecret cursorSecret(@Nullable @Value("${" + SECRET_PROPERTY + ":}") String secret,

@@ -8,6 +8,7 @@ import static dev.shop.common.routes.Service.CATALOG;
 import static dev.shop.common.routes.Service.ORDERS;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,6 +71,6 @@ public final class Routes {
     }
 
     /** A route chosen for a request, with the path parameters it bound. */
-    public record RouteMatch(Route route, java.util.Map<String, String> pathParameters) {
+    public record RouteMatch(Route route, Map<String, String> pathParameters) {
     }
 }

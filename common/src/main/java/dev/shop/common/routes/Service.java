@@ -8,6 +8,13 @@ public enum Service {
     CART("cart-service"),
     ORDERS("orders-service");
 
+    /**
+     * The Lambda handler every service's package runs: Micronaut's payload 2.0
+     * function (the handler is configuration, not code). The CDK stack and the
+     * local stack both read it from here.
+     */
+    public static final String HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+
     private final String moduleName;
 
     Service(String moduleName) {

@@ -1,8 +1,10 @@
 package dev.shop.common.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 
+import dev.shop.common.config.ShopSettings;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
@@ -24,16 +26,18 @@ final class CognitoClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
 
     private final String issuer;
     private final String clientId;
+    private final Clock clock;
 
-    CognitoClaimsValidator(@Value("${shop.auth.issuer}") String issuer,
-                           @Value("${shop.auth.client-id}") String clientId) {
+    CognitoClaimsValidator(@Value("${" + ShopSettings.Names.AUTH_ISSUER + "}") String issuer,
+                           @Value("${" + ShopSettings.Names.AUTH_CLIENT_ID + "}") String clientId, Clock clock) {
+        this.clock = clock;
         this.issuer = issuer;
         this.clientId = clientId;
     }
 
     @Override
     public boolean validate(@NonNull Claims claims, @Nullable T request) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return issuer.equals(claims.get(Claims.ISSUER))
             && TokenRules.isAccessToken(claims.get(TokenRules.TOKEN_USE))
             && TokenRules.hasSubject(claims.get(Claims.SUBJECT))

@@ -3,6 +3,8 @@ package dev.shop.common.table;
 import java.util.List;
 import java.util.Optional;
 
+import dev.shop.common.config.ShopSettings;
+
 /**
  * The one DynamoDB table every service shares, defined once. The services read
  * it, the local stack creates the table from it and the CDK stack declares the
@@ -15,7 +17,7 @@ public final class ShopTable {
     public static final String DEFAULT_NAME = "shop";
 
     /** Configuration property naming the table (env {@code SHOP_TABLE_NAME}). */
-    public static final String NAME_PROPERTY = "shop.table-name";
+    public static final String NAME_PROPERTY = ShopSettings.Names.TABLE_NAME;
 
     public static final String PK = "PK";
     public static final String SK = "SK";

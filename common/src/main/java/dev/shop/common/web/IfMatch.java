@@ -16,10 +16,6 @@ import io.micronaut.core.annotation.Nullable;
  */
 public record IfMatch(@Nullable String header) {
 
-    public static IfMatch absent() {
-        return new IfMatch(null);
-    }
-
     /** Whether the write is conditional on a version at all ({@code *} is not). */
     public boolean isConditional() {
         return header != null && !header.isBlank() && !header.strip().equals("*");

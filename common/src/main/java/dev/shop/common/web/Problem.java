@@ -56,6 +56,20 @@ public record Problem(int status, String title, String detail, Map<String, Objec
         return new Problem(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "Contended", detail, Map.of());
     }
 
+    /**
+     * 412: the write's {@code If-Match} does not name the resource's version.
+     * Every editable resource answers with this one body, whose
+     * {@code currentVersion} tells the client what to re-read and resend
+     * (0 when the resource has no version yet).
+     *
+     * @param resource what was written, for the detail ({@code "Product 3f2..."}, {@code "The profile"})
+     */
+    public static Problem staleVersion(String resource, long currentVersion) {
+        return of(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+            resource + " is at version " + currentVersion + "; If-Match does not name it.")
+            .with("currentVersion", currentVersion);
+    }
+
     public static Problem invalidField(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
     }

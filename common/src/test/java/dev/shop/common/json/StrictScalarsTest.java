@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.Map;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.annotation.Nullable;
@@ -26,7 +27,7 @@ class StrictScalarsTest {
 
     @BeforeAll
     static void start() {
-        context = ApplicationContext.run(java.util.Map.of("shop.cursor.secret", "0123456789abcdef0123"));
+        context = ApplicationContext.run(Map.of("shop.cursor.secret", "0123456789abcdef0123"));
         json = context.getBean(JsonMapper.class);
     }
 

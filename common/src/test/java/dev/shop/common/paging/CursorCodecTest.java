@@ -3,6 +3,7 @@ package dev.shop.common.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ class CursorCodecTest {
     @Test
     void cursorIsOpaqueEvenWhenDecoded() {
         String cursor = codec.encode(PRODUCTS, key);
-        String decoded = new String(Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
 
         assertThat(cursor).doesNotContain("PRODUCT");
         assertThat(decoded).doesNotContain("PRODUCT").doesNotContain("01J");

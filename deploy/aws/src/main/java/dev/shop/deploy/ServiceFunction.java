@@ -16,8 +16,6 @@ import software.constructs.Construct;
  */
 final class ServiceFunction extends Construct {
 
-    /** The payload 2.0 handler every service jar runs (the handler is configuration, not code). */
-    static final String HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
     static final String ALIAS = ShopFunction.ALIAS;
 
     private final Alias alias;
@@ -25,7 +23,7 @@ final class ServiceFunction extends Construct {
     ServiceFunction(Construct scope, String id, Service service, StackSettings settings,
                     Map<String, String> environment, ShopData data, ISecret cursorSecret) {
         super(scope, id);
-        ShopFunction function = new ShopFunction(this, service.moduleName() + " of the shop", HANDLER,
+        ShopFunction function = new ShopFunction(this, service.moduleName() + " of the shop", Service.HANDLER,
             service.lambdaPackage(settings.lambdasDir()), settings, environment);
         TableAccess.statements(service, data.table()).forEach(function::allow);
         // Read that one secret, nothing else: not DescribeSecret, as grantRead would add.

@@ -1,6 +1,8 @@
 package dev.shop.deploy;
 
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +27,8 @@ import software.constructs.Construct;
  */
 final class ShopStack extends Stack {
 
-    private final Map<String, String> outputs = new java.util.LinkedHashMap<>();
-    private final Map<String, Object> clientSettings = new java.util.LinkedHashMap<>();
+    private final Map<String, String> outputs = new LinkedHashMap<>();
+    private final Map<String, Object> clientSettings = new LinkedHashMap<>();
     private final Storefront storefront;
 
     ShopStack(Construct scope, StackSettings settings) {
@@ -96,7 +98,7 @@ final class ShopStack extends Stack {
 
     /** What the storefront's config.json holds: the outputs a browser needs, under their stack.json names. */
     Map<String, Object> clientSettings() {
-        return java.util.Collections.unmodifiableMap(clientSettings);
+        return Collections.unmodifiableMap(clientSettings);
     }
 
     /** Where the stacks go; not named environment(): jsii would take that for an override of Stack's property. */

@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import software.amazon.awscdk.assertions.Template;
 
 /** The app's entry end to end: context in, a cloud assembly on disk out. */
@@ -30,7 +30,7 @@ class ShopAppTest {
         assertThat(outdir.resolve("manifest.json")).isRegularFile();
         // The shop stack's own assets; the storefront stack (ShopSandboxStorefront) stages the site besides.
         String shopAssets = Files.readString(outdir.resolve("ShopSandbox.assets.json"));
-        assertThat(java.util.regex.Pattern.compile("\"path\":\\s*\"asset\\.").matcher(shopAssets).results().count())
+        assertThat(Pattern.compile("\"path\":\\s*\"asset\\.").matcher(shopAssets).results().count())
             .as("one staged Lambda package per service").isEqualTo(3);
         assertThat(outdir.resolve("ShopSandboxStorefront.template.json")).isRegularFile();
 

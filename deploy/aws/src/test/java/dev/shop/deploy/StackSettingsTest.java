@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class StackSettingsTest {
     void replicaRegionsAreReadFromTheCommandLineOrACdkJsonList() {
         assertThat(StackSettings.read(Map.<String, Object>of(StackSettings.REPLICA_REGIONS, "eu-west-1, ap-southeast-2")::get,
             name -> null).replicaRegions()).containsExactly("eu-west-1", "ap-southeast-2");
-        assertThat(StackSettings.read(Map.<String, Object>of(StackSettings.REPLICA_REGIONS, java.util.List.of("eu-west-1", "us-west-2"))::get,
+        assertThat(StackSettings.read(Map.<String, Object>of(StackSettings.REPLICA_REGIONS, List.of("eu-west-1", "us-west-2"))::get,
             name -> null).replicaRegions()).containsExactly("eu-west-1", "us-west-2");
     }
 

@@ -2,6 +2,7 @@ package dev.shop.local;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -568,7 +572,7 @@ final class StrictHttpServer extends HttpServer {
             this.connection = connection;
             this.request = request;
             this.out = out;
-            this.requestBody = new java.io.ByteArrayInputStream(request.body());
+            this.requestBody = new ByteArrayInputStream(request.body());
         }
 
         boolean keepAlive() {
@@ -609,8 +613,8 @@ final class StrictHttpServer extends HttpServer {
             responseHeaders.remove("Content-Length");
             responseHeaders.remove("Transfer-Encoding");
             if (!responseHeaders.containsKey("Date")) {
-                responseHeaders.set("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                    .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
+                responseHeaders.set("Date", DateTimeFormatter.RFC_1123_DATE_TIME
+                    .format(ZonedDateTime.now(ZoneOffset.UTC)));
             }
             if (request.closeAfter()) {
                 responseHeaders.set("Connection", "close");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.shop.local.testing.RawHttp;
+import dev.shop.local.client.RawHttp;
 import org.junit.jupiter.api.Test;
 
 /** What the local stack's HTTP server does on its own, whatever handler runs behind it. */

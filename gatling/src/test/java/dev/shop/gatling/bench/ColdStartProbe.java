@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.shop.common.routes.Service;
 import dev.shop.local.lambda.LambdaFunction;
 
 /**
@@ -25,7 +26,7 @@ public final class ColdStartProbe {
         String event = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
         long start = System.nanoTime();
         LambdaFunction function = LambdaFunction.fromClassLoader("probe", ClassLoader.getSystemClassLoader(),
-            LambdaFunction.PAYLOAD_V2_HANDLER);
+            Service.HANDLER);
         long initialized = System.nanoTime();
         String response = function.invoke(event);
         long handled = System.nanoTime();

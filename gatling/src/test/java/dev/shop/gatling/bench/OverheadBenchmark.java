@@ -56,7 +56,7 @@ public final class OverheadBenchmark {
              CloseableHttpClient apache = HttpClients.createDefault();
              CloseableHttpClient wireClient = HttpClients.createDefault();
              LambdaFunction catalog = LambdaFunction.fromJar("catalog-bench", Service.CATALOG.lambdaPackage(BenchStack.lambdas()),
-                 LambdaFunction.PAYLOAD_V2_HANDLER)) {
+                 Service.HANDLER)) {
             List<String> ids = new ArrayList<>();
             new ObjectMapper().readTree(stack.get("/catalog/products?limit=100")).path("items")
                 .forEach(item -> ids.add(item.path("id").asText()));

@@ -1,5 +1,7 @@
 package dev.shop.gatling.bench;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +105,7 @@ public final class ScaleBenchmark {
         String cursor = null;
         do {
             var page = json.readTree(stack.get("/catalog/products?limit=100"
-                + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8))));
+                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))));
             count += page.path("items").size();
             cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
         } while (cursor != null);

@@ -1,7 +1,9 @@
 package dev.shop.orders.checkout;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import dev.shop.common.security.Caller;
 import dev.shop.common.web.ApiDoc;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
@@ -59,14 +61,14 @@ class CheckoutController {
                                    @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey,
                                    @Valid @Body CheckoutRequest request) {
         IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
-        return respond(checkout.checkout(authentication.getName(), key, request, IdempotencyKey.hash(canonical(request))));
+        return respond(checkout.checkout(Caller.of(authentication).userId(), key, request, IdempotencyKey.hash(canonical(request))));
     }
 
     /** The body as the server re-serializes it: whitespace and member order do not change the hash. */
     private String canonical(CheckoutRequest request) {
         try {
             return new String(json.writeValueAsBytes(request), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot serialize a checkout request", e);
         }
     }

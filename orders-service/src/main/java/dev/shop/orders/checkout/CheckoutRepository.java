@@ -17,6 +17,8 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /** The reads checkout makes before its transaction, and the transaction itself. */
 @Singleton
@@ -38,10 +40,6 @@ class CheckoutRepository {
         this.idempotency = enhancedClient.table(tableName.value(), IdempotencyRecord.SCHEMA);
         this.orders = enhancedClient.table(tableName.value(), OrderItem.SCHEMA);
         this.tableName = tableName.value();
-    }
-
-    String tableName() {
-        return tableName;
     }
 
     /** The record of an earlier checkout under this key, if one is still live: one strongly consistent GetItem. */
@@ -90,9 +88,24 @@ class CheckoutRepository {
         return byId;
     }
 
-    /** @throws software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException read by {@link CheckoutTransaction#rejection} */
-    void execute(CheckoutTransaction transaction) {
-        client.transactWriteItems(r -> r.transactItems(transaction.items()));
+    /**
+     * Places the order in one transaction with everything it must agree with
+     * ({@link CheckoutTransaction}). Nothing is written unless all of it is.
+     *
+     * @return empty when the order was placed; otherwise why DynamoDB refused it, in domain terms
+     */
+    Optional<CheckoutTransaction.Rejection> place(String userId, Cart cart, OrderItem order, IdempotencyKey key,
+                                                  String bodyHash, String now, long nowEpochSecond) {
+        CheckoutTransaction transaction = new CheckoutTransaction(tableName, userId, cart, order, key, bodyHash, now,
+            nowEpochSecond);
+        try {
+            client.transactWriteItems(r -> r.transactItems(transaction.items()));
+            return Optional.empty();
+        } catch (TransactionCanceledException cancelled) {
+            return Optional.of(transaction.rejection(cancelled));
+        } catch (TransactionConflictException conflict) {
+            return Optional.of(new CheckoutTransaction.Rejection.Conflict());
+        }
     }
 
     private static Key key(Keys.Key key) {

@@ -2,21 +2,20 @@ package dev.shop.orders.checkout;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
+import dev.shop.common.config.ShopSettings;
+import dev.shop.common.retry.Backoff;
 import dev.shop.common.table.ProductSnapshot;
+import dev.shop.common.time.Timestamps;
 import dev.shop.orders.order.OrderIds;
 import dev.shop.orders.order.OrderItem;
 import dev.shop.orders.order.OrderLine;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * Checkout: reads the cart and its products, then places the order in one
@@ -37,7 +36,7 @@ class CheckoutService {
     private final String currency;
 
     CheckoutService(CheckoutRepository repository, OrderIds orderIds, Clock clock,
-                    @Value("${shop.currency:USD}") String currency) {
+                    @Value("${" + ShopSettings.Names.CURRENCY + ":USD}") String currency) {
         this.repository = repository;
         this.orderIds = orderIds;
         this.clock = clock;
@@ -46,7 +45,7 @@ class CheckoutService {
 
     CheckoutOutcome checkout(String userId, IdempotencyKey key, CheckoutRequest request, String bodyHash) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+            Instant now = clock.instant();
             long nowSeconds = now.getEpochSecond();
             Optional<CheckoutOutcome> earlier = earlierCheckout(userId, key, bodyHash, nowSeconds);
             if (earlier.isPresent()) {
@@ -65,28 +64,24 @@ class CheckoutService {
                 return earlierCheckout(userId, key, bodyHash, nowSeconds).orElse(new CheckoutOutcome.OutOfStock(unavailable));
             }
             OrderItem order = OrderItem.placed(orderIds.next(), userId, priced(cart, products), currency,
-                request.shippingAddress(), now.toString());
-            CheckoutTransaction transaction = new CheckoutTransaction(repository.tableName(), userId, cart, order, key,
-                bodyHash, now.toString(), nowSeconds);
-            try {
-                repository.execute(transaction);
+                request.shippingAddress(), Timestamps.format(now));
+            Optional<CheckoutTransaction.Rejection> refused = repository.place(userId, cart, order, key, bodyHash,
+                Timestamps.format(now), nowSeconds);
+            if (refused.isEmpty()) {
                 return new CheckoutOutcome.Placed(order.toOrder());
-            } catch (TransactionCanceledException cancelled) {
-                CheckoutTransaction.Rejection rejection = transaction.rejection(cancelled);
-                earlier = earlierCheckout(userId, key, bodyHash, nowSeconds);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-                if (rejection instanceof CheckoutTransaction.Rejection.ShortOfStock shortOfStock) {
-                    return new CheckoutOutcome.OutOfStock(shortOfStock.productIds());
-                }
-                if (rejection instanceof CheckoutTransaction.Rejection.CartChanged) {
-                    return new CheckoutOutcome.CartChanged();
-                }
-                backOff(attempt);
-            } catch (TransactionConflictException conflict) {
-                backOff(attempt);
             }
+            CheckoutTransaction.Rejection rejection = refused.get();
+            earlier = earlierCheckout(userId, key, bodyHash, nowSeconds);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            if (rejection instanceof CheckoutTransaction.Rejection.ShortOfStock shortOfStock) {
+                return new CheckoutOutcome.OutOfStock(shortOfStock.productIds());
+            }
+            if (rejection instanceof CheckoutTransaction.Rejection.CartChanged) {
+                return new CheckoutOutcome.CartChanged();
+            }
+            Backoff.pause(attempt);
         }
         return new CheckoutOutcome.Contended();
     }
@@ -111,14 +106,5 @@ class CheckoutService {
                 Math.multiplyExact(product.priceCents(), line.quantity())));
         }
         return lines;
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * (attempt + 2)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying a checkout", e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import dev.shop.common.table.CartAttributes;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ProductAttributes;
 import dev.shop.common.table.ShopTable;
+import dev.shop.common.table.StockExpressions;
 import dev.shop.orders.order.OrderItem;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -54,10 +55,6 @@ final class CheckoutTransaction {
 
     private final List<Action> actions = new ArrayList<>();
 
-    static int actionCount(int lines) {
-        return 2 * lines + FIXED_ACTIONS;
-    }
-
     CheckoutTransaction(String tableName, String userId, Cart cart, OrderItem order, IdempotencyKey key,
                         String bodyHash, String now, long nowEpochSecond) {
         if (cart.lines().size() > MAX_LINES) {
@@ -67,11 +64,9 @@ final class CheckoutTransaction {
             actions.add(new Action(Role.STOCK, line.productId(), TransactWriteItem.builder().update(Update.builder()
                 .tableName(tableName)
                 .key(Keys.product(line.productId()).toAttributeMap())
-                // the inventory index sorts by units available: its key moves in the same expression
-                .updateExpression("SET #available = #available - :q, #inventorySort = #available - :q")
+                .updateExpression("SET " + StockExpressions.takeFromAvailable(":q"))
                 .conditionExpression("#available >= :q AND attribute_not_exists(#deletedAt)")
-                .expressionAttributeNames(Map.of("#available", ProductAttributes.AVAILABLE,
-                    "#inventorySort", ShopTable.INVENTORY.sortKey(), "#deletedAt", ProductAttributes.DELETED_AT))
+                .expressionAttributeNames(StockExpressions.namesWith(Map.of("#deletedAt", ProductAttributes.DELETED_AT)))
                 .expressionAttributeValues(Map.of(":q", number(line.quantity())))
                 .build()).build()));
         }

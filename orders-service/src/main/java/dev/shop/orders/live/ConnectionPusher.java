@@ -3,14 +3,15 @@ package dev.shop.orders.live;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.shop.common.config.ShopSettings;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
@@ -40,8 +41,8 @@ class ConnectionPusher implements AutoCloseable {
      * at start, and only the stream consumer pushes, so the client is made on
      * the first push instead of on every HTTP function's cold start.
      */
-    ConnectionPusher(@Nullable @Value("${shop.live.connections-endpoint:}") String endpoint,
-                     @Nullable @Value("${shop.dynamodb.endpoint:}") String localDynamoDb) {
+    ConnectionPusher(@Nullable @Value("${" + ShopSettings.Names.LIVE_CONNECTIONS_ENDPOINT + ":}") String endpoint,
+                     @Nullable @Value("${" + ShopSettings.Names.DYNAMODB_ENDPOINT + ":}") String localDynamoDb) {
         this.endpoint = endpoint;
         this.localDynamoDb = localDynamoDb;
     }

@@ -11,6 +11,7 @@ import dev.shop.common.live.LiveApi;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
 import dev.shop.common.table.TableName;
+import dev.shop.common.time.Timestamps;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,7 +50,7 @@ class ConnectionRepository {
         item.put(CONNECTION_ID, AttributeValue.fromS(connection.connectionId()));
         item.put(USER_ID, AttributeValue.fromS(connection.userId()));
         item.put(ADMIN, AttributeValue.fromBool(admin));
-        item.put(CONNECTED_AT, AttributeValue.fromS(now.toString()));
+        item.put(CONNECTED_AT, AttributeValue.fromS(Timestamps.format(now)));
         item.put(ShopTable.TTL, AttributeValue.fromN(Long.toString(now.plus(LiveApi.CONNECTION_TTL).getEpochSecond())));
         if (admin) {
             item.put(ShopTable.GSI1.partitionKey(), AttributeValue.fromS(Keys.ADMIN_CONNECTIONS));

@@ -8,6 +8,7 @@ import dev.shop.common.live.LiveApi;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
 import dev.shop.common.table.TableName;
+import dev.shop.common.time.Timestamps;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,7 +37,7 @@ class DeliveryMarkers {
     /** @return true when this call claimed the record, false when it was delivered before */
     boolean claim(String streamEventId) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.streamDelivery(streamEventId).toAttributeMap());
-        item.put("deliveredAt", AttributeValue.fromS(clock.instant().toString()));
+        item.put("deliveredAt", AttributeValue.fromS(Timestamps.now(clock)));
         item.put(ShopTable.TTL, AttributeValue.fromN(Long.toString(
             clock.instant().plus(LiveApi.DELIVERY_MARKER_TTL).getEpochSecond())));
         try {

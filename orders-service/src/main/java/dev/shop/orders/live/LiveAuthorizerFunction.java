@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import dev.shop.common.live.LiveApi;
+import dev.shop.common.security.Caller;
 import io.micronaut.function.aws.MicronautRequestHandler;
 
 /**
@@ -28,7 +29,7 @@ public final class LiveAuthorizerFunction extends MicronautRequestHandler<APIGat
 
     @Override
     public IamPolicyResponseV1 execute(APIGatewayCustomAuthorizerEvent event) {
-        Optional<LiveTokenCheck.LiveUser> user = token(event.getHeaders()).flatMap(tokens::check);
+        Optional<Caller> user = token(event.getHeaders()).flatMap(tokens::check);
         String resource = event.getMethodArn();
         if (user.isEmpty()) {
             return new IamPolicyResponseV1("anonymous", policy(IamPolicyResponseV1.denyStatement(resource)), Map.of(), null);

@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.shop.common.security.Roles;
+import dev.shop.common.security.Caller;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
@@ -35,7 +35,7 @@ class LiveTokenCheck {
     }
 
     /** The connecting user, or empty when the token must be refused. */
-    Optional<LiveUser> check(String accessToken) {
+    Optional<Caller> check(String accessToken) {
         for (TokenValidator<HttpRequest<?>> validator : validators) {
             Optional<Authentication> authentication = first(validator.validateToken(accessToken, null));
             if (authentication.isPresent()) {
@@ -43,14 +43,10 @@ class LiveTokenCheck {
                 if (!"access".equals(user.getAttributes().get("token_use"))) {
                     return Optional.empty();
                 }
-                return Optional.of(new LiveUser(user.getName(), user.getRoles().contains(Roles.ADMIN)));
+                return Optional.of(Caller.of(user));
             }
         }
         return Optional.empty();
-    }
-
-    /** A signed-in user as the WebSocket routes know them. */
-    record LiveUser(String userId, boolean admin) {
     }
 
     /** The publisher's first item, or empty when it completes empty, fails or takes too long. */

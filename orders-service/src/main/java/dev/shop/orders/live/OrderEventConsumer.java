@@ -2,14 +2,17 @@ package dev.shop.orders.live;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.shop.common.config.ShopSettings;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
@@ -40,9 +43,11 @@ class OrderEventConsumer {
     private final ConnectionPusher pusher;
     private final ObjectMapper json;
     private final long lowStockThreshold;
+    private final Clock clock;
 
     OrderEventConsumer(ConnectionRepository connections, DeliveryMarkers markers, ConnectionPusher pusher, ObjectMapper json,
-                       @Value("${shop.live.low-stock-threshold:5}") long lowStockThreshold) {
+                       Clock clock, @Value("${" + ShopSettings.Names.LIVE_LOW_STOCK_THRESHOLD + ":5}") long lowStockThreshold) {
+        this.clock = clock;
         this.connections = connections;
         this.markers = markers;
         this.pusher = pusher;
@@ -102,9 +107,9 @@ class OrderEventConsumer {
         return List.copyOf(byId.values());
     }
 
-    private static Instant committedAt(DynamodbEvent.DynamodbStreamRecord record) {
-        java.util.Date at = record.getDynamodb().getApproximateCreationDateTime();
-        return at == null ? Instant.now() : at.toInstant();
+    private Instant committedAt(DynamodbEvent.DynamodbStreamRecord record) {
+        Date at = record.getDynamodb().getApproximateCreationDateTime();
+        return at == null ? clock.instant() : at.toInstant();
     }
 
     @SuppressWarnings("unchecked")

@@ -13,7 +13,7 @@ sealed interface OrderChange {
     record NotAllowed(OrderStatus current, String detail) implements OrderChange { }
 
     /** The caller's {@code If-Match} names a version the order no longer has. */
-    record PreconditionFailed(long currentVersion) implements OrderChange { }
+    record StaleVersion(String orderId, long currentVersion) implements OrderChange { }
 
     /** Other writers kept changing the order; nothing was applied and the client may retry. */
     record Contended(String orderId) implements OrderChange { }

@@ -2,12 +2,12 @@ package dev.shop.orders.order;
 
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
+import dev.shop.common.security.Caller;
 import dev.shop.common.security.Roles;
 import dev.shop.common.web.ApiDoc;
 import dev.shop.common.web.IfMatch;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
-import dev.shop.orders.web.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -38,11 +38,9 @@ import jakarta.validation.Valid;
 class OrderController {
 
     private final OrderService service;
-    private final OrderRepository orders;
 
-    OrderController(OrderService service, OrderRepository orders) {
+    OrderController(OrderService service) {
         this.service = service;
-        this.orders = orders;
     }
 
     /** The signed-in user's orders, newest first. */
@@ -53,7 +51,7 @@ class OrderController {
     Page<Order> mine(Authentication authentication,
                      @QueryValue(defaultValue = "" + PageRequest.DEFAULT_LIMIT) int limit,
                      @Nullable @QueryValue String cursor) {
-        return orders.ofUser(authentication.getName(), limit, cursor);
+        return service.mine(Caller.of(authentication), limit, cursor);
     }
 
     /** Orders in one status, newest first. */
@@ -67,7 +65,7 @@ class OrderController {
                          @Nullable @QueryValue String cursor) {
         OrderStatus wanted = OrderStatus.parse(status).orElseThrow(() ->
             new ProblemException(Problem.invalidField("status", "must be one of PLACED, SHIPPED, DELIVERED, CANCELLED")));
-        return orders.inStatus(wanted, limit, cursor);
+        return service.inStatus(wanted, limit, cursor);
     }
 
     /** One order of the signed-in user (any order for an admin). */
@@ -133,9 +131,8 @@ class OrderController {
             throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Illegal status change", notAllowed.detail())
                 .with("currentStatus", notAllowed.current().name()));
         }
-        if (change instanceof OrderChange.PreconditionFailed stale) {
-            throw new ProblemException(Problem.of(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
-                "The order is at version " + stale.currentVersion() + ", not the one in If-Match"));
+        if (change instanceof OrderChange.StaleVersion stale) {
+            throw new ProblemException(Problem.staleVersion("Order " + stale.orderId(), stale.currentVersion()));
         }
         if (change instanceof OrderChange.Contended contended) {
             throw new ProblemException(Problem.contended(

@@ -1,6 +1,7 @@
 package dev.shop.orders.order;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +12,8 @@ import dev.shop.common.paging.IndexPages;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
 import dev.shop.common.table.Keys;
-import dev.shop.common.table.ProductAttributes;
 import dev.shop.common.table.ShopTable;
+import dev.shop.common.table.StockExpressions;
 import dev.shop.common.table.TableName;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -22,8 +23,11 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -79,19 +83,23 @@ class OrderRepository {
      * the status and version it was read in, so of two racing transitions
      * exactly one applies.
      *
-     * @throws software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException when it changed meanwhile
+     * @return the order as changed, or empty when it changed meanwhile (another writer won)
      */
-    Order changeStatus(OrderItem order, OrderStatus target, String now) {
-        Map<String, AttributeValue> updated = client.updateItem(UpdateItemRequest.builder()
-            .tableName(tableName)
-            .key(Keys.order(order.id()).toAttributeMap())
-            .updateExpression(STATUS_UPDATE)
-            .conditionExpression(STATUS_CONDITION)
-            .expressionAttributeNames(STATUS_NAMES)
-            .expressionAttributeValues(statusValues(order, target, now))
-            .returnValues(ReturnValue.ALL_NEW)
-            .build()).attributes();
-        return OrderItem.fromMap(updated).toOrder();
+    Optional<Order> changeStatus(OrderItem order, OrderStatus target, String now) {
+        try {
+            Map<String, AttributeValue> updated = client.updateItem(UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(Keys.order(order.id()).toAttributeMap())
+                .updateExpression(STATUS_UPDATE)
+                .conditionExpression(STATUS_CONDITION)
+                .expressionAttributeNames(STATUS_NAMES)
+                .expressionAttributeValues(statusValues(order, target, now))
+                .returnValues(ReturnValue.ALL_NEW)
+                .build()).attributes();
+            return Optional.of(OrderItem.fromMap(updated).toOrder());
+        } catch (ConditionalCheckFailedException | TransactionConflictException raced) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -100,9 +108,9 @@ class OrderRepository {
      * been deleted since (it stays as a soft-deleted item): its stock still
      * comes back. The inventory index's sort key moves with {@code available}.
      *
-     * @throws software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException when the order changed meanwhile
+     * @return the order as cancelled, or empty when it changed meanwhile (another writer won)
      */
-    Order cancel(OrderItem order, String now) {
+    Optional<Order> cancel(OrderItem order, String now) {
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(TransactWriteItem.builder().update(Update.builder()
             .tableName(tableName)
@@ -116,15 +124,18 @@ class OrderRepository {
             actions.add(TransactWriteItem.builder().update(Update.builder()
                 .tableName(tableName)
                 .key(Keys.product(line.productId()).toAttributeMap())
-                .updateExpression("SET #available = #available + :q, #inventorySort = #available + :q")
+                .updateExpression("SET " + StockExpressions.addToAvailable(":q"))
                 .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#available", ProductAttributes.AVAILABLE,
-                    "#inventorySort", ShopTable.INVENTORY.sortKey(), "#pk", ShopTable.PK))
+                .expressionAttributeNames(StockExpressions.namesWith(Map.of("#pk", ShopTable.PK)))
                 .expressionAttributeValues(Map.of(":q", AttributeValue.fromN(Long.toString(line.quantity()))))
                 .build()).build());
         }
-        client.transactWriteItems(r -> r.transactItems(actions));
-        return OrderItem.fromMap(withStatus(order, OrderStatus.CANCELLED, now)).toOrder();
+        try {
+            client.transactWriteItems(r -> r.transactItems(actions));
+        } catch (TransactionCanceledException | TransactionConflictException raced) {
+            return Optional.empty();
+        }
+        return Optional.of(OrderItem.fromMap(withStatus(order, OrderStatus.CANCELLED, now)).toOrder());
     }
 
     private static final String STATUS_UPDATE =
@@ -147,7 +158,7 @@ class OrderRepository {
     }
 
     private static Map<String, AttributeValue> withStatus(OrderItem order, OrderStatus target, String now) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(order.toMap());
+        Map<String, AttributeValue> item = new HashMap<>(order.toMap());
         item.put(OrderItem.STATUS, AttributeValue.fromS(target.name()));
         item.put(ShopTable.GSI1.partitionKey(), AttributeValue.fromS(Keys.ordersInStatus(target.name())));
         item.put(OrderItem.UPDATED_AT, AttributeValue.fromS(now));

@@ -1,17 +1,14 @@
 package dev.shop.orders.order;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import dev.shop.orders.web.Caller;
+import dev.shop.common.paging.Page;
+import dev.shop.common.security.Caller;
+import dev.shop.common.time.Timestamps;
 import dev.shop.common.web.IfMatch;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * The rules of changing an order: who may, from which status, at which
@@ -33,6 +30,16 @@ class OrderService {
         this.clock = clock;
     }
 
+    /** The caller's own orders, newest first. */
+    Page<Order> mine(Caller caller, int limit, @Nullable String cursor) {
+        return orders.ofUser(caller.userId(), limit, cursor);
+    }
+
+    /** Every order in one status, newest first (the controller lets only admins ask). */
+    Page<Order> inStatus(OrderStatus status, int limit, @Nullable String cursor) {
+        return orders.inStatus(status, limit, cursor);
+    }
+
     Optional<Order> find(Caller caller, String orderId) {
         return visible(caller, orderId).map(OrderItem::toOrder);
     }
@@ -45,16 +52,16 @@ class OrderService {
             }
             OrderItem order = found.get();
             if (!new IfMatch(ifMatch).matches(order.version())) {
-                return new OrderChange.PreconditionFailed(order.version());
+                return new OrderChange.StaleVersion(orderId, order.version());
             }
             if (!order.status().isCancellable()) {
                 return new OrderChange.NotAllowed(order.status(), "Only a PLACED order can be cancelled; this one is " + order.status());
             }
-            try {
-                return new OrderChange.Changed(orders.cancel(order, now()));
-            } catch (TransactionCanceledException | TransactionConflictException raced) {
-                // the order moved on meanwhile: decide again on what it is now
+            Optional<Order> cancelled = orders.cancel(order, now());
+            if (cancelled.isPresent()) {
+                return new OrderChange.Changed(cancelled.get());
             }
+            // the order moved on meanwhile: decide again on what it is now
         }
         return new OrderChange.Contended(orderId);
     }
@@ -67,17 +74,17 @@ class OrderService {
             }
             OrderItem order = found.get();
             if (!new IfMatch(ifMatch).matches(order.version())) {
-                return new OrderChange.PreconditionFailed(order.version());
+                return new OrderChange.StaleVersion(orderId, order.version());
             }
             if (!order.status().canMoveTo(target)) {
                 return new OrderChange.NotAllowed(order.status(),
                     "An order cannot move from " + order.status() + " to " + target + "; allowed: " + order.status().next());
             }
-            try {
-                return new OrderChange.Changed(orders.changeStatus(order, target, now()));
-            } catch (ConditionalCheckFailedException | TransactionConflictException raced) {
-                // another transition won: decide again on the status it left
+            Optional<Order> changed = orders.changeStatus(order, target, now());
+            if (changed.isPresent()) {
+                return new OrderChange.Changed(changed.get());
             }
+            // another transition won: decide again on the status it left
         }
         return new OrderChange.Contended(orderId);
     }
@@ -87,6 +94,6 @@ class OrderService {
     }
 
     private String now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
+        return Timestamps.now(clock);
     }
 }

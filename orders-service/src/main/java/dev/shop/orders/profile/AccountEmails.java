@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.shop.common.config.ShopSettings;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
 import io.micronaut.context.annotation.Value;
@@ -40,8 +41,8 @@ class AccountEmails {
     /** Made on first use, not at init: no selector thread or socket goes into a SnapStart snapshot. */
     private HttpClient http;
 
-    AccountEmails(@Value("${shop.auth.issuer}") String issuer,
-                  @Value("${shop.auth.cognito-endpoint:}") String cognitoEndpoint, JsonMapper json) {
+    AccountEmails(@Value("${" + ShopSettings.Names.AUTH_ISSUER + "}") String issuer,
+                  @Value("${" + ShopSettings.Names.AUTH_COGNITO_ENDPOINT + ":}") String cognitoEndpoint, JsonMapper json) {
         this.endpoint = URI.create(cognitoEndpoint.isBlank() ? issuer.substring(0, issuer.lastIndexOf('/')) + "/" : cognitoEndpoint);
         this.json = json;
     }

@@ -1,7 +1,7 @@
 package dev.shop.orders.profile;
 
-import java.util.regex.Pattern;
-
+import dev.shop.common.email.EmailAddress;
+import dev.shop.common.security.Caller;
 import dev.shop.common.security.Roles;
 import dev.shop.common.web.ApiDoc;
 import dev.shop.common.web.IfMatch;
@@ -35,7 +35,6 @@ import jakarta.validation.Valid;
 class ProfileController {
 
     private static final String BEARER = "Bearer ";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final ProfileService profiles;
     private final AccountEmails accounts;
@@ -54,7 +53,7 @@ class ProfileController {
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Profile> get(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        return withEtag(profiles.getOrCreate(identity(authentication, authorization)));
+        return withEtag(profiles.getOrCreate(Caller.of(authentication), verifiedEmail(authorization)));
     }
 
     /** Changes the display name and addresses of the signed-in user's profile. */
@@ -70,7 +69,7 @@ class ProfileController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Profile> update(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                  @Valid @Body ProfileUpdate update, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        ProfileWrite write = profiles.update(identity(authentication, authorization), update, ifMatch);
+        ProfileWrite write = profiles.update(Caller.of(authentication), verifiedEmail(authorization), update, ifMatch);
         // every outcome mapped here (an instanceof chain: pattern matching in switch is not final in Java 17)
         if (write instanceof ProfileWrite.Saved saved) {
             return withEtag(saved.profile());
@@ -82,9 +81,8 @@ class ProfileController {
             throw new ProblemException(Problem.of(HttpStatus.CONFLICT, "Email taken",
                 "Another profile already uses this account's email " + taken.email()));
         }
-        if (write instanceof ProfileWrite.PreconditionFailed) {
-            throw new ProblemException(Problem.of(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
-                "The profile is not at the version in If-Match"));
+        if (write instanceof ProfileWrite.StaleVersion stale) {
+            throw new ProblemException(Problem.staleVersion("The profile", stale.currentVersion()));
         }
         if (write instanceof ProfileWrite.Contended) {
             throw new ProblemException(Problem.contended("The profile kept changing while this request ran; try again"));
@@ -100,18 +98,19 @@ class ProfileController {
     @Get("/admin")
     @Secured(Roles.ADMIN)
     Profile byEmail(@Nullable @QueryValue String email) {
-        if (email == null || email.isBlank() || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+        if (email == null || !EmailAddress.isValid(email.strip())) {
             throw new ProblemException(Problem.invalidField("email", "must be an email address"));
         }
         return profiles.findByEmail(email).orElseThrow(() ->
             new ProblemException(Problem.of(HttpStatus.NOT_FOUND, "No profile with that email")));
     }
 
-    /** The caller, with the email the identity provider has verified for the bearer token's account. */
-    private TokenIdentity identity(Authentication authentication, String authorization) {
+    /** The email the identity provider has verified for the bearer token's account (no token claim is trusted for it). */
+    @Nullable
+    private String verifiedEmail(String authorization) {
         String token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
             ? authorization.substring(BEARER.length()).strip() : authorization.strip();
-        return TokenIdentity.of(authentication, accounts.verifiedEmail(token).orElse(null));
+        return accounts.verifiedEmail(token).orElse(null);
     }
 
     private static HttpResponse<Profile> withEtag(Profile profile) {

@@ -62,30 +62,16 @@ class ProfileRepository {
             .stream().flatMap(page -> page.items().stream()).findFirst();
     }
 
-    /** What stopped a profile write. */
+    /** What stopped a profile write; nothing was written. */
     enum Failure { PROFILE_CHANGED, EMAIL_TAKEN, CONFLICT }
-
-    /** Thrown when the write's transaction was cancelled; nothing was written. */
-    static final class WriteFailed extends RuntimeException {
-        private final Failure failure;
-
-        WriteFailed(Failure failure) {
-            super(failure.name(), null, false, false);
-            this.failure = failure;
-        }
-
-        Failure failure() {
-            return failure;
-        }
-    }
 
     /**
      * Writes {@code next} over {@code previous} (absent for a new profile),
      * moving the email guard when the email changes.
      *
-     * @throws WriteFailed naming the reason when a condition failed
+     * @return empty when written; otherwise what stopped the write
      */
-    void write(ProfileItem next, Optional<ProfileItem> previous) {
+    Optional<Failure> write(ProfileItem next, Optional<ProfileItem> previous) {
         List<TransactWriteItem> actions = new ArrayList<>();
         Put.Builder profile = Put.builder().tableName(tableName).item(next.toMap());
         if (previous.isPresent()) {
@@ -122,10 +108,11 @@ class ProfileRepository {
         }
         try {
             client.transactWriteItems(r -> r.transactItems(actions));
+            return Optional.empty();
         } catch (TransactionCanceledException cancelled) {
-            throw new WriteFailed(failure(cancelled, guardPutIndex));
+            return Optional.of(failure(cancelled, guardPutIndex));
         } catch (TransactionConflictException conflict) {
-            throw new WriteFailed(Failure.CONFLICT);
+            return Optional.of(Failure.CONFLICT);
         }
     }
 

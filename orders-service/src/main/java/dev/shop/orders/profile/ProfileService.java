@@ -1,12 +1,12 @@
 package dev.shop.orders.profile;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.shop.common.security.Caller;
+import dev.shop.common.time.Timestamps;
 import dev.shop.common.web.IfMatch;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 class ProfileService {
 
     private static final int ATTEMPTS = 5;
+    private static final int MAX_DISPLAY_NAME = 100;
 
     private final ProfileRepository profiles;
     private final Clock clock;
@@ -33,34 +34,31 @@ class ProfileService {
      * rather than failing the read. A stored email that is no longer the
      * account's verified one is brought in line.
      */
-    Profile getOrCreate(TokenIdentity identity) {
-        Optional<ProfileItem> existing = profiles.find(identity.userId());
+    Profile getOrCreate(Caller caller, @Nullable String verifiedEmail) {
+        Optional<ProfileItem> existing = profiles.find(caller.userId());
         if (existing.isPresent()) {
             ProfileItem stored = existing.get();
-            if (Objects.equals(stored.email, identity.email())) {
+            if (Objects.equals(stored.email, verifiedEmail)) {
                 return stored.toProfile();
             }
-            ProfileWrite synced = update(identity, new ProfileUpdate(stored.displayName, null, stored.addresses), null);
+            ProfileWrite synced = update(caller, verifiedEmail, new ProfileUpdate(stored.displayName, null, stored.addresses), null);
             return synced instanceof ProfileWrite.Saved saved ? saved.profile() : stored.toProfile();
         }
         String now = now();
-        ProfileItem created = ProfileItem.of(identity.userId(), identity.email(), identity.displayName(), List.of(), now, now, 1);
-        try {
-            profiles.write(created, Optional.empty());
+        ProfileItem created = ProfileItem.of(caller.userId(), verifiedEmail, displayName(verifiedEmail), List.of(), now, now, 1);
+        Optional<ProfileRepository.Failure> failed = profiles.write(created, Optional.empty());
+        if (failed.isEmpty()) {
             return created.toProfile();
-        } catch (ProfileRepository.WriteFailed failed) {
-            if (failed.failure() == ProfileRepository.Failure.EMAIL_TAKEN) {
-                ProfileItem withoutEmail = ProfileItem.of(identity.userId(), null, identity.displayName(), List.of(), now, now, 1);
-                try {
-                    profiles.write(withoutEmail, Optional.empty());
-                    return withoutEmail.toProfile();
-                } catch (ProfileRepository.WriteFailed alsoFailed) {
-                    // created concurrently meanwhile: fall through to read it
-                }
-            }
-            return profiles.find(identity.userId()).orElseThrow(() -> new IllegalStateException(
-                "Profile of " + identity.userId() + " could neither be created nor read", failed)).toProfile();
         }
+        if (failed.get() == ProfileRepository.Failure.EMAIL_TAKEN) {
+            ProfileItem withoutEmail = ProfileItem.of(caller.userId(), null, displayName(verifiedEmail), List.of(), now, now, 1);
+            if (profiles.write(withoutEmail, Optional.empty()).isEmpty()) {
+                return withoutEmail.toProfile();
+            }
+            // created concurrently meanwhile: read it
+        }
+        return profiles.find(caller.userId()).orElseThrow(() -> new IllegalStateException(
+            "Profile of " + caller.userId() + " could neither be created (" + failed.get() + ") nor read")).toProfile();
     }
 
     /**
@@ -69,27 +67,26 @@ class ProfileService {
      * without looking at who else has it, so the answer says nothing about
      * other profiles.
      */
-    ProfileWrite update(TokenIdentity identity, ProfileUpdate update, @Nullable String ifMatch) {
-        if (update.email() != null && !update.email().strip().equalsIgnoreCase(Objects.toString(identity.email(), ""))) {
+    ProfileWrite update(Caller caller, @Nullable String verifiedEmail, ProfileUpdate update, @Nullable String ifMatch) {
+        if (update.email() != null && !update.email().strip().equalsIgnoreCase(Objects.toString(verifiedEmail, ""))) {
             return new ProfileWrite.NotTheAccountEmail();
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<ProfileItem> previous = profiles.find(identity.userId());
+            Optional<ProfileItem> previous = profiles.find(caller.userId());
             if (ifMatch != null && (previous.isEmpty() || !new IfMatch(ifMatch).matches(previous.get().version))) {
-                return new ProfileWrite.PreconditionFailed();
+                return new ProfileWrite.StaleVersion(previous.map(stored -> stored.version).orElse(0L));
             }
             String now = now();
-            ProfileItem next = ProfileItem.of(identity.userId(), identity.email(), update.displayName(), update.addressesOrEmpty(),
+            ProfileItem next = ProfileItem.of(caller.userId(), verifiedEmail, update.displayName(), update.addressesOrEmpty(),
                 previous.map(p -> p.createdAt).orElse(now), now, previous.map(p -> p.version + 1).orElse(1L));
-            try {
-                profiles.write(next, previous);
+            Optional<ProfileRepository.Failure> failed = profiles.write(next, previous);
+            if (failed.isEmpty()) {
                 return new ProfileWrite.Saved(next.toProfile());
-            } catch (ProfileRepository.WriteFailed failed) {
-                if (failed.failure() == ProfileRepository.Failure.EMAIL_TAKEN) {
-                    return new ProfileWrite.EmailTaken(identity.email());
-                }
-                // the profile changed meanwhile: read it again (and re-check If-Match)
             }
+            if (failed.get() == ProfileRepository.Failure.EMAIL_TAKEN) {
+                return new ProfileWrite.EmailTaken(verifiedEmail);
+            }
+            // the profile changed meanwhile: read it again (and re-check If-Match)
         }
         return new ProfileWrite.Contended();
     }
@@ -98,7 +95,13 @@ class ProfileService {
         return profiles.findByEmail(email).map(ProfileItem::toProfile);
     }
 
+    /** A new profile's display name: the email's local part, or "Shopper" for an account without one. */
+    private static String displayName(@Nullable String verifiedEmail) {
+        String name = verifiedEmail != null ? verifiedEmail.substring(0, verifiedEmail.indexOf('@')) : "Shopper";
+        return name.length() > MAX_DISPLAY_NAME ? name.substring(0, MAX_DISPLAY_NAME) : name;
+    }
+
     private String now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
+        return Timestamps.now(clock);
     }
 }

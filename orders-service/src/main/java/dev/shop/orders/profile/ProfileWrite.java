@@ -14,8 +14,8 @@ sealed interface ProfileWrite {
     /** The account's own verified email is held by another profile (written before emails were proven): 409. */
     record EmailTaken(String email) implements ProfileWrite { }
 
-    /** {@code If-Match} names another version than the stored one (or there is no profile yet): 412. */
-    record PreconditionFailed() implements ProfileWrite { }
+    /** {@code If-Match} names another version than the stored one (0: there is no profile yet): 412. */
+    record StaleVersion(long currentVersion) implements ProfileWrite { }
 
     /** Concurrent writes kept winning; nothing was written: 503 with Retry-After, worth retrying. */
     record Contended() implements ProfileWrite { }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.shop.local.testing.Race;
+import dev.shop.local.TestShop.TestUser;
+import dev.shop.local.client.ApiClient.ApiResponse;
+import dev.shop.local.client.Race;
 import dev.shop.orders.ShopFixtures;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop.TestUser;
 import org.junit.jupiter.api.Test;
 
 class CheckoutRaceTest {
@@ -19,7 +19,7 @@ class CheckoutRaceTest {
     private final ShopFixtures fixtures = new ShopFixtures();
 
     @Test
-    void thirtyBuyersOfTheLastTenUnitsGiveExactlyTenOrders() {
+    void thirtyBuyersOfTheLastTenUnitsGiveTenOrdersAndTwenty409sAndNoneRunsOutOfRetries() {
         String product = fixtures.product(30, 2_000);
         List<TestUser> buyers = new ArrayList<>();
         for (int i = 0; i < 30; i++) {

@@ -12,9 +12,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
+import dev.shop.local.TestShop.TestUser;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import dev.shop.orders.ShopFixtures;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop.TestUser;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -56,6 +56,24 @@ class CheckoutTest {
         assertThat(stored.get(ShopTable.INVENTORY.sortKey()).n()).isEqualTo("8");
         assertThat(fixtures.storedCart(buyer)).isEmpty();
         assertThat(fixtures.hasCartSummary(buyer)).isFalse();
+    }
+
+    @Test
+    void aCartAtItsFortyLineLimitChecksOutWholeInOneTransaction() {
+        TestUser buyer = fixtures.shop.newShopper();
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            lines.put(fixtures.product(2, 100), 1);
+        }
+        fixtures.cart(buyer, lines);
+
+        ApiResponse response = fixtures.checkout(buyer, newKey());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().path("items")).hasSize(40);
+        assertThat(response.json().path("totalCents").asLong()).isEqualTo(40 * 100);
+        assertThat(lines.keySet()).allSatisfy(product -> assertThat(fixtures.available(product)).isEqualTo(1));
+        assertThat(fixtures.storedCart(buyer)).isEmpty();
     }
 
     @Test

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.shop.common.table.Keys;
-import dev.shop.local.testing.Race;
+import dev.shop.local.TestShop.TestUser;
+import dev.shop.local.client.ApiClient.ApiResponse;
+import dev.shop.local.client.Race;
 import dev.shop.orders.ShopFixtures;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop.TestUser;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,7 +20,7 @@ class OrderRaceTest {
     private final ShopFixtures fixtures = new ShopFixtures();
 
     @Test
-    void cancelRacingShipLetsExactlyOneWin() {
+    void cancelRacingShipLetsExactlyOneWinAndTheLoserGetsTheStateMachines409NotA503() {
         for (int round = 0; round < 5; round++) {
             TestUser buyer = fixtures.shop.newShopper();
             TestUser admin = fixtures.shop.newAdmin();

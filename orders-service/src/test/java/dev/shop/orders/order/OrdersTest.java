@@ -4,14 +4,15 @@ import static dev.shop.orders.ShopFixtures.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
+import dev.shop.local.TestShop.TestUser;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import dev.shop.orders.ShopFixtures;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop.TestUser;
 import org.junit.jupiter.api.Test;
 
 class OrdersTest {
@@ -189,6 +190,7 @@ class OrdersTest {
         ApiResponse current = buyer.api().withHeader("If-Match", "\"1\"").post("/orders/" + orderId + "/cancel", "");
 
         assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.json().path("currentVersion").asLong()).isEqualTo(1);
         assertThat(current.status()).isEqualTo(200);
     }
 
@@ -278,7 +280,7 @@ class OrdersTest {
         } while (cursor != null);
 
         assertThat(listed).doesNotHaveDuplicates();
-        assertThat(listed).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(listed).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(listed).containsSubsequence(shipped.get(2), shipped.get(1), shipped.get(0));
     }
 

@@ -13,11 +13,11 @@ import java.util.UUID;
 
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
+import dev.shop.local.TestShop;
+import dev.shop.local.TestShop.TestUser;
+import dev.shop.local.client.ApiClient;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import dev.shop.orders.ShopFixtures;
-import dev.shop.local.testing.ApiClient;
-import dev.shop.local.testing.ApiClient.ApiResponse;
-import dev.shop.local.testing.TestShop;
-import dev.shop.local.testing.TestShop.TestUser;
 import org.junit.jupiter.api.Test;
 
 class ProfileTest {
@@ -162,6 +162,7 @@ class ProfileTest {
 
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(stale.json().path("currentVersion").asLong()).isEqualTo(1);
         assertThat(current.status()).isEqualTo(200);
         assertThat(unquoted.status()).isEqualTo(200);
         assertThat(unquoted.json().path("version").asLong()).isEqualTo(3);

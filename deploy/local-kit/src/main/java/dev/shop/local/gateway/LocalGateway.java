@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public final class LocalGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
         DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(LocalGateway.class.getName());
 
     private final HttpServer server;
     private final Map<Service, LambdaFunction> functions;
@@ -138,7 +140,7 @@ public final class LocalGateway implements AutoCloseable {
             try {
                 response = function.invoke(event);
             } catch (RuntimeException failure) {
-                failure.printStackTrace();
+                LOG.log(System.Logger.Level.ERROR, "function " + function.name() + " failed", failure);
                 sendProblem(exchange, 500, "Internal Server Error", "The function failed");
                 return;
             }
@@ -226,7 +228,7 @@ public final class LocalGateway implements AutoCloseable {
             event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
 
             ObjectNode headers = event.putObject("headers");
-            List<String> cookies = new java.util.ArrayList<>();
+            List<String> cookies = new ArrayList<>();
             exchange.getRequestHeaders().forEach((name, values) -> {
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.equals("cookie")) {

@@ -1,5 +1,6 @@
 package dev.shop.local.identity;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -46,7 +47,7 @@ public record AdminCredentials(String accessKeyId, String secretAccessKey) {
         try {
             JsonNode node = json.readTree(bytes);
             return new AdminCredentials(node.path("accessKeyId").asText(), node.path("secretAccessKey").asText());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(FILE + " is not readable JSON; delete it to get new credentials", e);
         }
     }

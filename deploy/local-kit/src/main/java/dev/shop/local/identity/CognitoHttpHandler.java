@@ -1,5 +1,15 @@
 package dev.shop.local.identity;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,13 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Cognito's wire protocol: {@code POST /} with the operation named in
@@ -280,10 +283,10 @@ final class CognitoHttpHandler implements HttpHandler {
         // never the signing headers: a page in a browser has no business sending a signed (Admin*) request
         String requested = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers"))
                 .orElse("content-type, x-amz-target, x-amz-user-agent");
-        headers.set("Access-Control-Allow-Headers", java.util.Arrays.stream(requested.split(","))
+        headers.set("Access-Control-Allow-Headers", Arrays.stream(requested.split(","))
                 .map(String::strip)
                 .filter(name -> !SIGNING_HEADERS.contains(name.toLowerCase(Locale.ROOT)))
-                .collect(java.util.stream.Collectors.joining(",")));
+                .collect(Collectors.joining(",")));
         headers.set("Access-Control-Expose-Headers", "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage");
         headers.set("Access-Control-Max-Age", "86400");
     }

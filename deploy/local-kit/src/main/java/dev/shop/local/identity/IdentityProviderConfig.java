@@ -55,12 +55,4 @@ public record IdentityProviderConfig(String bindAddress, int port, String userPo
     public IdentityProviderConfig withPort(int newPort) {
         return new IdentityProviderConfig(bindAddress, newPort, userPoolId, clientId, stateDir);
     }
-
-    public IdentityProviderConfig withUserPool(String newUserPoolId, String newClientId) {
-        return new IdentityProviderConfig(bindAddress, port, newUserPoolId, newClientId, stateDir);
-    }
-
-    public IdentityProviderConfig withStateDir(Path newStateDir) {
-        return new IdentityProviderConfig(bindAddress, port, userPoolId, clientId, Optional.of(newStateDir));
-    }
 }

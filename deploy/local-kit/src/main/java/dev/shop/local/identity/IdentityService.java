@@ -1,6 +1,5 @@
 package dev.shop.local.identity;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.shop.common.email.EmailAddress;
+
 /**
  * The user pool's behaviour, with Cognito's rules and error types, behind
  * both the JSON endpoint and the Java API.
@@ -27,7 +29,6 @@ final class IdentityService {
     private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(AuthTokens.EXPIRES_IN_SECONDS);
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
     private static final Pattern GROUP_NAME = USERNAME;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final String BAD_CREDENTIALS = "Incorrect username or password.";
 
     private final UserStore users;
@@ -59,7 +60,7 @@ final class IdentityService {
         requireClient(requestClientId);
         requireUsername(username);
         PasswordPolicy.check(password);
-        String address = email.or(() -> EMAIL.matcher(username).matches() ? Optional.of(username) : Optional.empty())
+        String address = email.or(() -> EmailAddress.isValid(username) ? Optional.of(username) : Optional.empty())
                 .orElseThrow(() -> CognitoException.invalidParameter(
                         "Attributes did not conform to the schema: email: The attribute email is required"));
         requireEmail(address);
@@ -203,7 +204,7 @@ final class IdentityService {
     }
 
     private static void requireEmail(String email) {
-        if (!EMAIL.matcher(email).matches()) {
+        if (!EmailAddress.isValid(email)) {
             throw CognitoException.invalidParameter("Invalid email address format.");
         }
     }

@@ -1,5 +1,11 @@
 package dev.shop.local.identity;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
+import java.util.UUID;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -11,10 +17,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Tokens for the services' security tests, minted against a running
@@ -112,7 +114,7 @@ public final class TestTokens {
             case NO_EXPIRY -> key.sign(new JWTClaimsSet.Builder(claims(use, subject, issuer, clientId, now))
                     .expirationTime(null).build());
             case NOT_YET_VALID -> key.sign(new JWTClaimsSet.Builder(claims(use, subject, issuer, clientId, now))
-                    .notBeforeTime(java.util.Date.from(now.plus(LIFETIME))).build());
+                    .notBeforeTime(Date.from(now.plus(LIFETIME))).build());
             case RS384_WITH_POOL_KEY -> sign(claims(use, subject, issuer, clientId, now), JWSAlgorithm.RS384,
                     key.keyId(), rsaSigner(key.jwk()));
         };

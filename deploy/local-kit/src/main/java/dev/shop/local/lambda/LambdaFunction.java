@@ -2,6 +2,8 @@ package dev.shop.local.lambda;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -26,7 +28,6 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
  */
 public final class LambdaFunction implements AutoCloseable {
 
-    public static final String PAYLOAD_V2_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
     private static final String EVENT_CLASS = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent";
     private static final String RESPONSE_CLASS = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse";
     private static final String CONTEXT_CLASS = "com.amazonaws.services.lambda.runtime.Context";
@@ -55,8 +56,8 @@ public final class LambdaFunction implements AutoCloseable {
             Method serializerFor = serializers.getMethod("serializerFor", Class.class, ClassLoader.class);
             eventSerializer = serializerFor.invoke(null, eventType, loader);
             responseSerializer = serializerFor.invoke(null, responseType, loader);
-            fromJson = eventSerializer.getClass().getMethod("fromJson", java.io.InputStream.class);
-            toJson = responseSerializer.getClass().getMethod("toJson", Object.class, java.io.OutputStream.class);
+            fromJson = eventSerializer.getClass().getMethod("fromJson", InputStream.class);
+            toJson = responseSerializer.getClass().getMethod("toJson", Object.class, OutputStream.class);
             fromJson.setAccessible(true);
             toJson.setAccessible(true);
             // the constructor starts the Micronaut application: Lambda's init phase

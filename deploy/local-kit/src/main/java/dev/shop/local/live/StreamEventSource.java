@@ -1,8 +1,8 @@
 package dev.shop.local.live;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +169,7 @@ public final class StreamEventSource implements AutoCloseable {
                 first = Math.min(first, index);
             }
             return first;
-        } catch (RuntimeException | java.io.IOException functionError) {
+        } catch (RuntimeException | IOException functionError) {
             System.err.println("Stream consumer failed: " + functionError);
             return 0;
         }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -66,9 +67,9 @@ public final class StaticSite implements AutoCloseable {
     }
 
     /** Both spellings of the loopback origin a browser may use for this site. */
-    public java.util.List<String> origins() {
+    public List<String> origins() {
         int port = server.getAddress().getPort();
-        return java.util.List.of("http://localhost:" + port, "http://127.0.0.1:" + port);
+        return List.of("http://localhost:" + port, "http://127.0.0.1:" + port);
     }
 
     /** Sets what {@code /config.json} answers. */

@@ -2,6 +2,12 @@ package dev.shop.local.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -9,10 +15,6 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import dev.shop.local.identity.ReferenceVerifier.Verdict;
 import dev.shop.local.identity.TestTokens.Forgery;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -103,7 +105,7 @@ class TestTokensTest {
 
     /** A forgery carries Cognito's full claim set, but for the claim its defect is about. */
     private static Set<String> claimsOf(Forgery forgery, Set<String> valid) {
-        Set<String> claims = new java.util.HashSet<>(valid);
+        Set<String> claims = new HashSet<>(valid);
         if (forgery == Forgery.NO_EXPIRY) {
             claims.remove("exp");
         } else if (forgery == Forgery.NOT_YET_VALID) {

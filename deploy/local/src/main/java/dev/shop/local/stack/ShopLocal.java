@@ -10,8 +10,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,15 +24,15 @@ import dev.shop.common.table.TableProvisioner;
 import dev.shop.local.Closeables;
 import dev.shop.local.LocalSettings;
 import dev.shop.local.OwnerOnlyFiles;
+import dev.shop.local.client.ApiClient;
 import dev.shop.local.dynamodb.EmbeddedDynamoDb;
 import dev.shop.local.gateway.JwtAuthorizer;
 import dev.shop.local.gateway.LocalGateway;
 import dev.shop.local.identity.IdentityProviderConfig;
 import dev.shop.local.identity.LocalIdentityProvider;
 import dev.shop.local.lambda.LambdaFunction;
-import dev.shop.local.site.StaticSite;
 import dev.shop.local.live.LocalLiveEvents;
-import dev.shop.local.testing.ApiClient;
+import dev.shop.local.site.StaticSite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -84,7 +86,7 @@ public final class ShopLocal implements AutoCloseable {
                 if (!Files.exists(jar)) {
                     throw new IllegalStateException("No Lambda jar at " + jar + "; build it with ./mvnw -DskipTests package");
                 }
-                LambdaFunction function = LambdaFunction.fromJar(service.moduleName(), jar, LambdaFunction.PAYLOAD_V2_HANDLER);
+                LambdaFunction function = LambdaFunction.fromJar(service.moduleName(), jar, Service.HANDLER);
                 parts.add(function);
                 functions.put(service, function);
             }
@@ -146,7 +148,7 @@ public final class ShopLocal implements AutoCloseable {
     }
 
     static String storefrontConfig(StackInfo info) {
-        Map<String, String> config = new java.util.LinkedHashMap<>();
+        Map<String, String> config = new LinkedHashMap<>();
         config.put("apiUrl", info.apiUrl());
         config.put("cognitoEndpoint", info.cognitoEndpoint());
         config.put("userPoolId", info.userPoolId());
@@ -155,7 +157,7 @@ public final class ShopLocal implements AutoCloseable {
         config.put("region", info.region());
         try {
             return JSON.writeValueAsString(config);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -204,7 +206,7 @@ public final class ShopLocal implements AutoCloseable {
         Path lambdas = Path.of(System.getProperty("shop.lambdas", root.resolve("deploy/local/target/lambdas").toString()));
         boolean inMemory = List.of(args).contains("--in-memory");
         StackOptions options = inMemory
-            ? new StackOptions(java.util.Optional.empty(), root.resolve(".local"), StackOptions.GATEWAY_PORT,
+            ? new StackOptions(Optional.empty(), root.resolve(".local"), StackOptions.GATEWAY_PORT,
                 StackOptions.COGNITO_PORT, StackOptions.DYNAMODB_PORT, StackOptions.STOREFRONT_PORT, lambdas, true)
             : StackOptions.persistent(root, lambdas);
         ShopLocal shop = start(options);

@@ -2,20 +2,25 @@ package dev.shop.local.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shop.local.client.ApiClient;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import dev.shop.local.stack.ShopLocal;
 import dev.shop.local.stack.StackInfo;
 import dev.shop.local.stack.StackOptions;
-import dev.shop.local.testing.ApiClient;
-import dev.shop.local.testing.ApiClient.ApiResponse;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -53,8 +58,8 @@ final class BrowserShop {
                 ShopLocal shop = ShopLocal.start(StackOptions.inMemory(output, Path.of(System.getProperty("shop.lambdas"))));
                 instance = new BrowserShop(shop);
                 Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "browser-shop-stop"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return instance;
@@ -98,9 +103,9 @@ final class BrowserShop {
 
     /** The name the catalog gives a category: its slug's words, capitalised. */
     static String categoryName(String slug) {
-        return java.util.Arrays.stream(slug.split("-"))
-            .map(word -> word.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + word.substring(1))
-            .collect(java.util.stream.Collectors.joining(" "));
+        return Arrays.stream(slug.split("-"))
+            .map(word -> word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1))
+            .collect(Collectors.joining(" "));
     }
 
     JsonNode newProduct(String category, String name, long priceCents, long stock) {

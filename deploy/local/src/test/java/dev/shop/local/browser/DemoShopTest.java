@@ -2,16 +2,17 @@ package dev.shop.local.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shop.local.client.ApiClient;
 import dev.shop.local.stack.ShopLocal;
 import dev.shop.local.stack.StackInfo;
 import dev.shop.local.stack.StackOptions;
-import dev.shop.local.testing.ApiClient;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -74,7 +75,7 @@ class DemoShopTest {
 
     private static String token(StackInfo info, String username, String password) {
         try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
-            .endpointOverride(java.net.URI.create(info.cognitoEndpoint()))
+            .endpointOverride(URI.create(info.cognitoEndpoint()))
             .region(Region.US_EAST_1)
             .credentialsProvider(AnonymousCredentialsProvider.create())
             .build()) {

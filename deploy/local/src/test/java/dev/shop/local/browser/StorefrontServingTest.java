@@ -9,13 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.local.browser.BrowserShop.Shopper;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import dev.shop.local.stack.StackInfo;
-import dev.shop.local.testing.ApiClient.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,7 +88,7 @@ class StorefrontServingTest {
         assertThat(preflight.statusCode()).isEqualTo(204);
         assertThat(preflight.headers().firstValue("access-control-allow-origin")).hasValue(origin);
         assertThat(preflight.headers().firstValue("access-control-allow-methods").orElseThrow()).contains("POST", "PUT", "DELETE");
-        assertThat(preflight.headers().firstValue("access-control-allow-headers").orElseThrow().toLowerCase(java.util.Locale.ROOT))
+        assertThat(preflight.headers().firstValue("access-control-allow-headers").orElseThrow().toLowerCase(Locale.ROOT))
             .contains("authorization", "content-type", "if-match", "idempotency-key");
         assertThat(preflight.headers().firstValue("access-control-max-age")).hasValue("3600");
     }
@@ -113,7 +114,7 @@ class StorefrontServingTest {
         HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(info.apiUrl() + "/cart")).header("Origin", origin));
 
         assertThat(read.headers().firstValue("access-control-allow-origin")).hasValue(origin);
-        assertThat(read.headers().firstValue("access-control-expose-headers").orElseThrow().toLowerCase(java.util.Locale.ROOT))
+        assertThat(read.headers().firstValue("access-control-expose-headers").orElseThrow().toLowerCase(Locale.ROOT))
             .contains("etag", "location", "retry-after");
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("access-control-allow-origin")).hasValue(origin);

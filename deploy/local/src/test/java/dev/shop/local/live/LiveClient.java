@@ -1,12 +1,12 @@
 package dev.shop.local.live;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -101,7 +101,7 @@ final class LiveClient implements AutoCloseable {
                 partial.setLength(0);
                 try {
                     messages.add(new TimedMessage(JSON.readTree(text), Instant.now()));
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new IllegalStateException("Not JSON: " + text, e);
                 }
             }

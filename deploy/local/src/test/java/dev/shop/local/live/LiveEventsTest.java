@@ -3,6 +3,7 @@ package dev.shop.local.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,10 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.common.live.LiveApi;
 import dev.shop.common.table.Keys;
 import dev.shop.common.table.ShopTable;
+import dev.shop.local.client.ApiClient;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import dev.shop.local.stack.ShopLocal;
 import dev.shop.local.stack.StackOptions;
-import dev.shop.local.testing.ApiClient;
-import dev.shop.local.testing.ApiClient.ApiResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -267,7 +268,7 @@ class LiveEventsTest {
         try {
             byte[] payload = Base64.getUrlDecoder().decode(jwt.split("\\.")[1]);
             return JSON.readTree(new String(payload, StandardCharsets.UTF_8)).path("sub").asText();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.shop.local.client.ApiClient;
 import dev.shop.local.stack.ShopLocal;
 import dev.shop.local.stack.StackOptions;
-import dev.shop.local.testing.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;

@@ -57,7 +57,7 @@ class LambdaPackagesTest {
 
     private static LambdaFunction function(Service service) {
         return FUNCTIONS.computeIfAbsent(service, started -> LambdaFunction.fromJar(started.moduleName(),
-            started.lambdaPackage(LAMBDAS), LambdaFunction.PAYLOAD_V2_HANDLER));
+            started.lambdaPackage(LAMBDAS), Service.HANDLER));
     }
 
     @ParameterizedTest

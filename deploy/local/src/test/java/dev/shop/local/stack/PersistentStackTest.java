@@ -2,6 +2,7 @@ package dev.shop.local.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import dev.shop.local.client.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +76,7 @@ class PersistentStackTest {
     }
 
     /** What a umask of 022 or a careless chmod leaves: everyone may read. */
-    private static void loosen(Path root) throws java.io.IOException {
+    private static void loosen(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
             for (Path path : paths.toList()) {
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
@@ -86,7 +87,7 @@ class PersistentStackTest {
 
     /** The password set before the restart still works: the identity provider kept its users and key. */
     private static String loginThroughTheRestartedEndpoint(ShopLocal shop, StackInfo.DemoUser user) {
-        var response = dev.shop.local.testing.ApiClient.forOtherUrl(shop.info().cognitoEndpoint())
+        var response = ApiClient.forOtherUrl(shop.info().cognitoEndpoint())
             .withHeader("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
             .send("POST", "/", "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"" + shop.info().clientId()
                 + "\",\"AuthParameters\":{\"USERNAME\":\"" + user.username() + "\",\"PASSWORD\":\"" + user.password() + "\"}}",

@@ -1,4 +1,4 @@
-package dev.shop.local.testing;
+package dev.shop.local.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

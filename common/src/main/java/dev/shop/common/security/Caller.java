@@ -1,9 +1,12 @@
-package dev.shop.orders.web;
+package dev.shop.common.security;
 
-import dev.shop.common.security.Roles;
 import io.micronaut.security.authentication.Authentication;
 
-/** Who is calling: the token's {@code sub} and whether they administer the shop. */
+/**
+ * Who is calling, as every service knows them: the token's {@code sub} and
+ * whether they administer the shop. Controllers turn the request's
+ * {@link Authentication} into a caller once; services and rules take the caller.
+ */
 public record Caller(String userId, boolean admin) {
 
     public static Caller of(Authentication authentication) {

@@ -1,9 +1,10 @@
-package dev.shop.local.testing;
+package dev.shop.local.client;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpHeaders;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ class ContractCheckTest {
     private static final String CART = "{\"items\":[],\"itemCount\":0,\"subtotalCents\":0,\"currency\":\"USD\",\"updatedAt\":null}";
 
     private static HttpHeaders headers(String... nameValues) {
-        Map<String, List<String>> map = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> map = new LinkedHashMap<>();
         for (int i = 0; i < nameValues.length; i += 2) {
             map.put(nameValues[i], List.of(nameValues[i + 1]));
         }

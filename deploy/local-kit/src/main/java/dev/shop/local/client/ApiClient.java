@@ -1,9 +1,10 @@
-package dev.shop.local.testing;
+package dev.shop.local.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,7 +34,8 @@ public final class ApiClient {
     private final Map<String, String> headers;
     private final boolean checked;
 
-    ApiClient(String baseUrl, String token, Map<String, String> headers) {
+    /** A client of the API at {@code baseUrl}; {@code token} is the bearer access token, or null for an anonymous caller. */
+    public ApiClient(String baseUrl, String token, Map<String, String> headers) {
         this(baseUrl, token, headers, true);
     }
 
@@ -144,7 +146,7 @@ public final class ApiClient {
     }
 
     /** A response: status, headers and the body, parsed as JSON when it is JSON. */
-    public record ApiResponse(int status, java.net.http.HttpHeaders headers, String rawBody) {
+    public record ApiResponse(int status, HttpHeaders headers, String rawBody) {
 
         public JsonNode json() {
             try {

@@ -1,4 +1,4 @@
-package dev.shop.local.testing;
+package dev.shop.local.client;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.shop.local.testing;
+package dev.shop.local;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.common.routes.Service;
 import dev.shop.common.table.TableProvisioner;
-import dev.shop.local.LocalSettings;
+import dev.shop.local.client.ApiClient;
 import dev.shop.local.dynamodb.EmbeddedDynamoDb;
 import dev.shop.local.gateway.JwtAuthorizer;
 import dev.shop.local.gateway.LocalGateway;
@@ -75,14 +76,14 @@ public final class TestShop {
 
         Map<Service, LambdaFunction> functions = new EnumMap<>(Service.class);
         LambdaFunction function = LambdaFunction.fromClassLoader(underTest.moduleName(),
-            TestShop.class.getClassLoader(), LambdaFunction.PAYLOAD_V2_HANDLER);
+            TestShop.class.getClassLoader(), Service.HANDLER);
         functions.put(underTest, function);
         String lambdas = System.getProperty(LAMBDAS_PROPERTY);
         if (lambdas != null) {
             for (Service other : Service.values()) {
                 Path jar = other.lambdaPackage(Path.of(lambdas));
                 if (other != underTest && Files.exists(jar)) {
-                    functions.put(other, LambdaFunction.fromJar(other.moduleName(), jar, LambdaFunction.PAYLOAD_V2_HANDLER));
+                    functions.put(other, LambdaFunction.fromJar(other.moduleName(), jar, Service.HANDLER));
                 }
             }
         }
@@ -141,7 +142,7 @@ public final class TestShop {
         try {
             byte[] payload = Base64.getUrlDecoder().decode(jwt.split("\\.")[1]);
             return JSON.readTree(new String(payload, StandardCharsets.UTF_8)).path("sub").asText();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
