@@ -18,19 +18,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.shop.common.routes.Access;
+import dev.shop.common.routes.PathIds;
+import dev.shop.common.routes.Route;
+import dev.shop.common.routes.Routes;
+import dev.shop.common.security.Roles;
 
 /**
  * The one OpenAPI document of the one HTTP API, merged from the parts the three services' controllers
  * describe at compile time (micronaut-openapi writes {@code META-INF/swagger/<service>-*.yml}).
  *
- * <p>The controllers describe what they do: their routes, parameters, bodies, typed responses, the
- * statuses and headers of their own outcomes, their security and the {@code admin} group. The merge adds
- * what the shared platform code answers on every route alike, so no controller repeats it:
+ * <p>The controllers describe what they do: their routes, parameters, bodies, typed responses, and the
+ * statuses and headers of their own outcomes. The merge adds, by rule, what the shared platform code
+ * answers on every route alike, so no controller repeats it (a new route gets all of it by being in
+ * {@code Routes.ALL}; copy a controller, not its neighbours' annotation blocks):
  * <ul>
+ *   <li>security from common's route table ({@code Routes.ALL}), which the gateways enforce: the
+ *       {@code cognito} bearer on every token route, {@code x-shop-group: admin} on every admin route;</li>
+ *   <li>each path parameter's {@code pattern} from {@code PathIds}, the format {@code PathIdFilter}
+ *       enforces at the edge;</li>
  *   <li>the {@code Problem} schema (RFC 9457, common's {@code Problem}) as the body of every 4xx and 5xx;</li>
  *   <li>400 on every route that takes parameters or a body (binding, validation, strict JSON, cursors),
  *       404 where a path id cannot be one, 413 and 415 on every route with a body (common's limits);</li>
  *   <li>401 on every route behind the Cognito authorizer, 403 where a group is required;</li>
+ *   <li>412 on every route that takes {@code If-Match} (common's {@code IfMatch});</li>
  *   <li>503 with {@code Retry-After} on every route (contention that outlasts the retries);</li>
  *   <li>the {@code cognito} bearer scheme, one {@code operationId} per route made from its method and path,
  *       the info and the local server.</li>
@@ -136,9 +147,11 @@ public final class ApiDocument {
     /** Adds to one operation what the platform answers on every route (see the class comment). */
     private static ObjectNode complete(String method, String path, ObjectNode operation) {
         operation.put("operationId", operationId(method, path));
+        Route route = route(method, path);
+        pathIdPatterns(route, operation);
         ObjectNode responses = (ObjectNode) operation.get("responses");
-        boolean secured = operation.path("security").size() > 0;
-        boolean grouped = operation.has(GROUP_EXTENSION);
+        boolean secured = route.access().needsToken();
+        boolean grouped = route.access() == Access.ADMIN;
         boolean hasBody = operation.has("requestBody");
         boolean hasParameters = operation.path("parameters").size() > 0;
         if (hasBody || hasParameters) {
@@ -151,7 +164,10 @@ public final class ApiDocument {
             addProblem(responses, "401", "No valid Cognito token");
         }
         if (grouped) {
-            addProblem(responses, "403", "The token's user is not in the " + operation.get(GROUP_EXTENSION).asText() + " group");
+            addProblem(responses, "403", "The token's user is not in the " + Roles.ADMIN + " group");
+        }
+        if (hasHeader(operation, "If-Match")) {
+            addProblem(responses, "412", "If-Match names another version");
         }
         if (hasBody) {
             addProblem(responses, "413", "The body is larger than 64 KiB");
@@ -176,7 +192,43 @@ public final class ApiDocument {
         }
         responses.removeAll();
         sorted.forEach(responses::set);
+        // security last, where micronaut-openapi put it when each controller repeated it
+        operation.remove("security");
+        operation.remove(GROUP_EXTENSION);
+        if (secured) {
+            operation.putArray("security").addObject().putArray(BEARER);
+        }
+        if (grouped) {
+            operation.put(GROUP_EXTENSION, Roles.ADMIN);
+        }
         return operation;
+    }
+
+    /** The route of {@code Routes.ALL} an operation describes; a part that describes another route fails the merge. */
+    private static Route route(String method, String path) {
+        return Routes.ALL.stream()
+            .filter(route -> route.method().equalsIgnoreCase(method) && route.path().equals(path))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(method.toUpperCase() + " " + path + " is not in Routes.ALL"));
+    }
+
+    /** Each path parameter that holds an id carries the format PathIdFilter enforces, as an ECMA 262 pattern. */
+    private static void pathIdPatterns(Route route, ObjectNode operation) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("in").asText().equals("path")) {
+                PathIds.of(route, parameter.path("name").asText()).ifPresent(kind ->
+                    ((ObjectNode) parameter.path("schema")).put("pattern", kind.format()));
+            }
+        }
+    }
+
+    private static boolean hasHeader(ObjectNode operation, String name) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("in").asText().equals("header") && parameter.path("name").asText().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addProblem(ObjectNode responses, String status, String description) {

@@ -3,18 +3,13 @@ package dev.shop.cart.cart;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
 import dev.shop.common.security.Roles;
-import dev.shop.common.web.ApiDoc;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.validation.Validated;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -32,8 +27,6 @@ class AbandonedCartController {
 
     /** Non-empty carts idle for at least idleMinutes, oldest first. */
     @ApiResponse(responseCode = "400", description = "A bad idleMinutes, limit or cursor")
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get("/abandoned")
     @Secured(Roles.ADMIN)
     Page<AbandonedCart> abandoned(@QueryValue(defaultValue = "60") @PositiveOrZero int idleMinutes,

@@ -1,7 +1,6 @@
 package dev.shop.cart.cart;
 
 import dev.shop.common.security.Caller;
-import dev.shop.common.web.ApiDoc;
 import dev.shop.common.web.Problem;
 import dev.shop.common.web.ProblemException;
 import io.micronaut.http.HttpResponse;
@@ -19,7 +18,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.validation.Validated;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -39,7 +37,6 @@ class CartController {
     }
 
     /** The signed-in user's cart at the catalog's current prices (an empty one if there is none). */
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Cart view(Authentication user) {
@@ -50,7 +47,6 @@ class CartController {
     @ApiResponse(responseCode = "400", description = "quantity is missing or outside 0..99")
     @ApiResponse(responseCode = "404", description = "No such product")
     @ApiResponse(responseCode = "409", description = "Beyond the available stock, or the cart is full")
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Put("/items/{productId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Cart setQuantity(Authentication user, @PathVariable String productId,
@@ -60,7 +56,6 @@ class CartController {
 
     /** Removes one product's line (also when it was not there). */
     @ApiResponse(responseCode = "404", description = "Not a product id")
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Delete("/items/{productId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Cart removeLine(Authentication user, @PathVariable String productId) {
@@ -69,7 +64,6 @@ class CartController {
 
     /** Empties the cart. */
     @ApiResponse(responseCode = "204", description = "Emptied")
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Delete
     // no body on success, so a client generated from the document accepts only problem+json (its errors' type)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})

@@ -3,17 +3,12 @@ package dev.shop.catalog.inventory;
 import dev.shop.common.paging.Page;
 import dev.shop.common.paging.PageRequest;
 import dev.shop.common.security.Roles;
-import dev.shop.common.web.ApiDoc;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -32,8 +27,6 @@ class LowStockController {
 
     /** Products whose available stock is at or below the threshold, lowest first. */
     @ApiResponse(responseCode = "400", description = "A bad threshold, limit or cursor")
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get
     @Secured(Roles.ADMIN)
     Page<InventoryEntry.LowStock> lowStock(@QueryValue(defaultValue = DEFAULT_THRESHOLD) @PositiveOrZero long threshold,

@@ -1,7 +1,6 @@
 package dev.shop.catalog.inventory;
 
 import dev.shop.common.security.Roles;
-import dev.shop.common.web.ApiDoc;
 import dev.shop.common.web.Problem;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,13 +10,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
@@ -41,8 +36,6 @@ class StockController {
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = StockLevel.class)))
     @ApiResponse(responseCode = "400", description = "available is missing or negative")
     @ApiResponse(responseCode = "404", description = "No such product")
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Put
     @Secured(Roles.ADMIN)
     HttpResponse<?> set(@PathVariable String id, @Valid @Body StockBodies.SetStock body) {
@@ -56,8 +49,6 @@ class StockController {
     @ApiResponse(responseCode = "400", description = "delta or reason is missing or invalid")
     @ApiResponse(responseCode = "404", description = "No such product")
     @ApiResponse(responseCode = "409", description = "The result would be below zero; nothing changed")
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Post("/adjustments")
     @Secured(Roles.ADMIN)
     HttpResponse<?> adjust(@PathVariable String id, @Valid @Body StockBodies.Adjustment body) {

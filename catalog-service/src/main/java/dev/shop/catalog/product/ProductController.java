@@ -29,13 +29,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -84,8 +80,6 @@ class ProductController {
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = Product.class)))
     @ApiResponse(responseCode = "400", description = "A field is missing or invalid")
     @ApiResponse(responseCode = "409", description = "Another product has this SKU")
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Post
     @Secured(Roles.ADMIN)
     HttpResponse<?> create(@Valid @Body ProductBody body) {
@@ -101,9 +95,6 @@ class ProductController {
     @ApiResponse(responseCode = "400", description = "A field is missing or invalid")
     @ApiResponse(responseCode = "404", description = "No such product")
     @ApiResponse(responseCode = "409", description = "Another product has this SKU")
-    @ApiResponse(responseCode = "412", description = "If-Match names another version")
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Put("/{id}")
     @Secured(Roles.ADMIN)
     HttpResponse<?> replace(@PathVariable String id, @Valid @Body ProductBody body,
@@ -114,9 +105,6 @@ class ProductController {
     /** Deletes a product: it leaves the listings and carts can no longer add it. */
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such product")
-    @ApiResponse(responseCode = "412", description = "If-Match names another version")
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Delete("/{id}")
     // no body on success, so a client generated from the document accepts only problem+json (its errors' type)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})

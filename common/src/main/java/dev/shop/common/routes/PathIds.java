@@ -37,6 +37,14 @@ public enum PathIds {
         return noun;
     }
 
+    /**
+     * The format as a Java regular expression that must match the whole id: what {@code PathIdFilter}
+     * enforces, and what the API document's path parameters carry as their {@code pattern}.
+     */
+    public String format() {
+        return format.pattern();
+    }
+
     public boolean isWellFormed(String id) {
         return id != null && format.matcher(id).matches();
     }

@@ -81,6 +81,8 @@ final class ShopStack extends Stack {
         output("issuer", identity.issuer(), "JWT issuer the API and the services accept");
         output("cognitoEndpoint", identity.cognitoEndpoint(), "Cognito Identity Provider endpoint");
         output("storefrontUrl", storefront.url(), "The storefront and its back office (CloudFront)");
+        output("docsUrl", storefront.docsUrl(front.url()), "The API's interactive documentation (Swagger UI), with"
+            + " Try it out sent to apiUrl (docs/api.md)");
         for (String browserSetting : List.of("apiUrl", "cognitoEndpoint", "userPoolId", "clientId", "issuer", "region")) {
             clientSettings.put(browserSetting, outputs.get(browserSetting));
         }

@@ -68,4 +68,13 @@ final class Storefront extends Construct {
     String url() {
         return origin() + "/";
     }
+
+    /**
+     * The API's documentation, uploaded with the site (StorefrontContentStack), its "Try it out" sent to
+     * {@code apiUrl}. The page is named: CloudFront's default root object serves only the root, not
+     * {@code /api-docs/}.
+     */
+    String docsUrl(String apiUrl) {
+        return origin() + "/api-docs/index.html?api=" + apiUrl;
+    }
 }

@@ -16,10 +16,12 @@ import software.amazon.awscdk.services.s3.deployment.Source;
 import software.constructs.Construct;
 
 /**
- * Uploads the storefront's files (the storefront module's {@code site/}) and a
+ * Uploads the storefront's files (the storefront module's {@code site/}), a
  * {@code config.json} written from the shop stack's outputs, with the field
  * names of the local {@code .local/stack.json}, so the same files run in both
- * places. A stack of its own: CDK's BucketDeployment brings a copy function
+ * places, and the API's interactive documentation under {@code api-docs/}:
+ * Swagger UI and docs/api/openapi.yaml as the api module packages them, the
+ * files the local stack serves (the shop stack's {@code docsUrl} opens them). A stack of its own: CDK's BucketDeployment brings a copy function
  * with S3 permissions on the asset and site buckets, and keeping it apart
  * leaves the shop stack with the services' functions and their least-privilege
  * roles only.
@@ -30,6 +32,10 @@ final class StorefrontContentStack extends Stack {
     static final String SITE_DIR_PROPERTY = "shop.site.dir";
     /** The storefront module's files, relative to deploy/aws (where cdk.json runs the app). */
     static final String DEFAULT_SITE_DIR = "../../storefront/src/main/resources/site";
+    /** System property naming the directory that holds {@code api-docs/}, as Maven passes it to the tests. */
+    static final String API_DOCS_DIR_PROPERTY = "shop.apidocs.dir";
+    /** The api module's built {@code site/} (its only folder is {@code api-docs/}), relative to deploy/aws. */
+    static final String DEFAULT_API_DOCS_DIR = "../../api/target/classes/site";
 
     StorefrontContentStack(Construct scope, StackSettings settings, ShopStack shop) {
         super(scope, settings.stackName() + "Storefront", StackProps.builder()
@@ -41,9 +47,18 @@ final class StorefrontContentStack extends Stack {
         if (!Files.isRegularFile(site.resolve("index.html"))) {
             throw new IllegalStateException("No storefront at " + site.toAbsolutePath() + " (set -D" + SITE_DIR_PROPERTY + ")");
         }
+        Path apiDocs = Path.of(System.getProperty(API_DOCS_DIR_PROPERTY, DEFAULT_API_DOCS_DIR));
+        for (String file : List.of("index.html", "swagger-ui-bundle.js", "openapi.yaml")) {
+            if (!Files.isRegularFile(apiDocs.resolve("api-docs").resolve(file))) {
+                throw new IllegalStateException("No api-docs/" + file + " in " + apiDocs.toAbsolutePath()
+                    + " (build the api module first: ./mvnw -B package, or set -D" + API_DOCS_DIR_PROPERTY + ")");
+            }
+        }
         Map<String, Object> config = new LinkedHashMap<>(shop.clientSettings());
+        // One deployment for all three sources, so that pruning keeps exactly these files and nothing older.
         BucketDeployment.Builder.create(this, "Site")
-            .sources(List.of(Source.asset(site.toString()), Source.jsonData("config.json", config)))
+            .sources(List.of(Source.asset(site.toString()), Source.jsonData("config.json", config),
+                Source.asset(apiDocs.toString())))
             .destinationBucket(shop.storefront().bucket())
             // index.html, the modules and config.json change with every deploy: CloudFront revalidates them.
             .cacheControl(List.of(CacheControl.noCache()))

@@ -92,7 +92,7 @@ class StorefrontStackTest {
         Map<String, Object> deployment = SynthesizedShop.properties(deployments.values().iterator().next());
         String text = deployment.toString();
 
-        assertThat((List<?>) at(deployment, "SourceObjectKeys")).hasSize(2);
+        assertThat((List<?>) at(deployment, "SourceObjectKeys")).as("the site, config.json and api-docs/").hasSize(3);
         assertThat(text).contains("Fn::ImportValue").contains("no-cache");
         assertThat((Object) at(deployment, "Prune")).isEqualTo(true);
         try (var files = Files.walk(outdir)) {
@@ -103,5 +103,31 @@ class StorefrontStackTest {
         try (var files = Files.walk(outdir)) {
             assertThat(files.anyMatch(file -> file.endsWith(Path.of("js", "api.js")))).as("the site's modules are staged").isTrue();
         }
+    }
+
+    /**
+     * The API's documentation goes up with the storefront, in the same deployment, under api-docs/: Swagger UI's
+     * own files (nothing from a CDN) and the committed docs/api/openapi.yaml, byte for byte the document the
+     * local stack serves; the shop stack's docsUrl opens that page with "Try it out" sent to the deployed API.
+     */
+    @Test
+    void theContentStackUploadsTheApiDocumentationAndDocsUrlOpensItOnTheDeployedApi() throws IOException {
+        Path staged;
+        try (var files = Files.walk(outdir)) {
+            staged = files.filter(file -> file.endsWith(Path.of("api-docs", "openapi.yaml"))).findFirst().orElseThrow();
+        }
+        Path apiDocs = staged.getParent();
+        assertThat(Files.readString(staged)).isEqualTo(Files.readString(Path.of("../../docs/api/openapi.yaml")));
+        assertThat(apiDocs.resolve("swagger-ui-bundle.js")).isRegularFile();
+        assertThat(apiDocs.resolve("swagger-ui.css")).isRegularFile();
+        assertThat(Files.readString(apiDocs.resolve("index.html")))
+            .contains("src=\"swagger-ui-bundle.js\"", "url: 'openapi.yaml'")
+            .doesNotContain("https://");
+
+        String distribution = shop.onlyId("AWS::CloudFront::Distribution");
+        Object docsUrl = at(shop.template().toJSON(), "Outputs", "docsUrl", "Value");
+        assertThat(docsUrl).isEqualTo(Map.of("Fn::Join", List.of("", List.of(
+            "https://", getAtt(distribution, "DomainName"), "/api-docs/index.html?api=",
+            getAtt(shop.onlyId("AWS::ApiGatewayV2::Api"), "ApiEndpoint")))));
     }
 }

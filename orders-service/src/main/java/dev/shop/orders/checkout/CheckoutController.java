@@ -24,7 +24,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -52,7 +51,6 @@ class CheckoutController {
     @ApiResponse(responseCode = "400", description = "A missing or malformed Idempotency-Key or address")
     @ApiResponse(responseCode = "409", description = "The cart is empty, short of stock or changed; nothing was ordered")
     @ApiResponse(responseCode = "422", description = "This Idempotency-Key was used with another body")
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Order> placeOrder(Authentication authentication,

@@ -23,13 +23,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -45,7 +41,6 @@ class OrderController {
 
     /** The signed-in user's orders, newest first. */
     @ApiResponse(responseCode = "400", description = "A bad limit or cursor")
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Page<Order> mine(Authentication authentication,
@@ -56,8 +51,6 @@ class OrderController {
 
     /** Orders in one status, newest first. */
     @ApiResponse(responseCode = "400", description = "An unknown status, a bad limit or cursor")
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get("/admin")
     @Secured(Roles.ADMIN)
     Page<Order> inStatus(@Nullable @QueryValue String status,
@@ -74,7 +67,6 @@ class OrderController {
         headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiDoc.ETAG, schema = @Schema(type = "string"))},
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = Order.class)))
     @ApiResponse(responseCode = "404", description = "No such order, or another user's")
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Order> get(Authentication authentication, @PathVariable String id) {
@@ -89,8 +81,6 @@ class OrderController {
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = Order.class)))
     @ApiResponse(responseCode = "404", description = "No such order, or another user's")
     @ApiResponse(responseCode = "409", description = "The order is no longer PLACED, or kept changing")
-    @ApiResponse(responseCode = "412", description = "If-Match names another version")
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Post("/{id}/cancel")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Order> cancel(Authentication authentication, @PathVariable String id,
@@ -106,9 +96,6 @@ class OrderController {
     @ApiResponse(responseCode = "400", description = "An unknown status")
     @ApiResponse(responseCode = "404", description = "No such order")
     @ApiResponse(responseCode = "409", description = "Not the next status, or another change won")
-    @ApiResponse(responseCode = "412", description = "If-Match names another version")
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Put("/{id}/status")
     @Secured(Roles.ADMIN)
     HttpResponse<Order> changeStatus(Authentication authentication, @PathVariable String id,

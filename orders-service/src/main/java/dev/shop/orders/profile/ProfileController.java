@@ -20,13 +20,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.extensions.Extension;
-import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -49,7 +45,6 @@ class ProfileController {
         description = "The profile",
         headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiDoc.ETAG, schema = @Schema(type = "string"))},
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = Profile.class)))
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Profile> get(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
@@ -63,8 +58,6 @@ class ProfileController {
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = Profile.class)))
     @ApiResponse(responseCode = "400", description = "A field is invalid, or email is not the account's")
     @ApiResponse(responseCode = "409", description = "The profile kept changing, or the email is taken")
-    @ApiResponse(responseCode = "412", description = "If-Match names another version")
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Put
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Profile> update(Authentication authentication, @Header(HttpHeaders.AUTHORIZATION) String authorization,
@@ -93,8 +86,6 @@ class ProfileController {
     /** The profile with this email. */
     @ApiResponse(responseCode = "400", description = "Not an email address")
     @ApiResponse(responseCode = "404", description = "No profile with that email")
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = ApiDoc.GROUP_EXTENSION, value = "admin")))
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Get("/admin")
     @Secured(Roles.ADMIN)
     Profile byEmail(@Nullable @QueryValue String email) {
