@@ -83,6 +83,7 @@ final class ShopStack extends Stack {
             clientSettings.put(browserSetting, outputs.get(browserSetting));
         }
         output("webSocketUrl", live.webSocketUrl(), "WebSocket URL of the live order events (docs/live-events.md)");
+        clientSettings.put("webSocketUrl", outputs.get("webSocketUrl"));
     }
 
     private void output(String name, String value, String description) {

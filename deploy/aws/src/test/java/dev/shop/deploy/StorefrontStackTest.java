@@ -98,7 +98,7 @@ class StorefrontStackTest {
         try (var files = Files.walk(outdir)) {
             Path config = files.filter(file -> file.getFileName().toString().equals("config.json")).findFirst().orElseThrow();
             assertThat(Files.readString(config)).contains("\"apiUrl\"", "\"cognitoEndpoint\"", "\"userPoolId\"", "\"clientId\"",
-                "\"issuer\"", "\"region\"");
+                "\"issuer\"", "\"region\"", "\"webSocketUrl\"");
         }
         try (var files = Files.walk(outdir)) {
             assertThat(files.anyMatch(file -> file.endsWith(Path.of("js", "api.js")))).as("the site's modules are staged").isTrue();
