@@ -71,7 +71,11 @@ final class ShopStack extends Stack {
             identity, functions);
         LiveEvents live = new LiveEvents(this, "Live", settings, data.table(), environment);
 
-        output("apiUrl", front.url(), "Base URL of the HTTP API");
+        ApiEdge edge = new ApiEdge(this, "ApiEdge", front.url());
+
+        output("apiUrl", edge.url(), "Base URL of the API: CloudFront in front of the HTTP API (public catalog reads"
+            + " cached at the edge, everything else passed through)");
+        output("apiOriginUrl", front.url(), "The HTTP API's own endpoint, behind apiUrl");
         output("userPoolId", identity.userPoolId(), "Cognito user pool id");
         output("clientId", identity.clientId(), "Cognito app client id (no secret)");
         output("tableName", data.table().getTableName(), "DynamoDB table name");
