@@ -94,6 +94,28 @@ class LiveStorefrontTest {
     }
 
     @Test
+    void anAdminsOrderListFollowsEveryOrdersMovesAsTheyHappen() {
+        Shopper shopper = shopperWithOrder("Live Vase");
+        String orderId = shopper.placeOrder().path("id").asText();
+        StackInfo.DemoUser admin = shop.demoAdmin();
+
+        browser.signIn(admin.username(), admin.password());
+        browser.visit("#/admin/orders?status=PLACED");
+        browser.heading("Orders: PLACED");
+        browser.sees("Live updates on");
+        browser.visible(org.openqa.selenium.By.cssSelector("tr[data-order-id='" + orderId + "']"));
+        markThePage();
+
+        ApiResponse cancelled = shopper.api().post("/orders/" + orderId + "/cancel", null);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+
+        browser.sees("CANCELLED (live)");
+        assertThat(browser.driver().findElement(org.openqa.selenium.By.cssSelector("tr[data-order-id='" + orderId + "'] .status-cell"))
+            .getText()).isEqualTo("CANCELLED (live)");
+        assertThat(thePageWasNotReloaded()).isTrue();
+    }
+
+    @Test
     void afterTheConnectionDropsThePageReconnectsAndShowsWhatChangedMeanwhile() {
         Shopper shopper = shopperWithOrder("Live Kettle");
         String orderId = shopper.placeOrder().path("id").asText();
