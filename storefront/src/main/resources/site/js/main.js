@@ -14,6 +14,7 @@ import * as orders from './views/orders.js';
 import * as profile from './views/profile.js';
 import * as account from './views/account.js';
 import * as admin from './views/admin.js';
+import * as live from './live.js';
 
 function drawHeader(state) {
   const signedIn = Boolean(state.session);
@@ -35,6 +36,8 @@ async function boot() {
   }
   auth.restore();
   store.subscribe(drawHeader);
+  live.subscribe(admin.liveAlert);
+  live.start();
   document.getElementById('sign-out').addEventListener('click', () => {
     auth.signOut();
     flash('You are signed out.');

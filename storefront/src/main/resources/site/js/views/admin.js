@@ -7,6 +7,7 @@ import * as store from '../store.js';
 import { h, render, loading, money, date, field, alertBox, showProblem, clearProblems, busy, flash, formValues, stockLabel, shortId } from '../ui.js';
 import { go } from '../router.js';
 import { statusBadge } from './orders.js';
+import * as live from '../live.js';
 
 const STATUSES = ['PLACED', 'SHIPPED', 'DELIVERED', 'CANCELLED'];
 
@@ -19,6 +20,27 @@ export function register(route) {
   route('/admin/orders', guarded(orders));
   route('/admin/carts', guarded(carts));
   route('/admin/profiles', guarded(profiles));
+}
+
+/**
+ * The back office's live alerts, on every page while an admin is signed in: stock that fell to or below the
+ * threshold and products deleted, as the table's stream reports them (docs/live-events.md). Each can be dismissed.
+ */
+export function liveAlert(message) {
+  if (!store.isAdmin()) return;
+  let text;
+  if (message.type === 'stock.low') {
+    text = `Low stock: ${message.name} (${message.sku}) has ${message.available} left.`;
+  } else if (message.type === 'product.deleted') {
+    text = `Product deleted: ${message.name} (${message.sku}).`;
+  } else {
+    return;
+  }
+  const region = document.getElementById('live-alerts');
+  const alert = h('p', { class: 'flash warning live-alert' }, text, ' ',
+    h('a', { href: '#/admin/low-stock' }, 'Low-stock report'), ' ',
+    h('button', { type: 'button', class: 'link', onclick: () => alert.remove() }, 'Dismiss'));
+  region.append(alert);
 }
 
 function guarded(view) {
@@ -228,7 +250,12 @@ async function lowStock(_, { threshold = '5' }) {
   const status = h('div', {}, loading());
   const more = h('button', { type: 'button', class: 'more', hidden: true }, 'More');
   render(h('h1', {}, 'Low stock'), adminNav('#/admin/low-stock'), form, table, status, more);
-  await pages(more, status, form, table, cursor => api.get('/catalog/admin/low-stock', { query: { threshold, limit: 25, cursor }, fresh: true }),
+  let reread = () => {};
+  live.forView(message => {
+    if (['live.connected', 'stock.low', 'product.deleted'].includes(message.type)) reread();
+  });
+  reread = await pages(more, status, form, table,
+    cursor => api.get('/catalog/admin/low-stock', { query: { threshold, limit: 25, cursor }, fresh: true }),
     row => h('tr', {}, h('th', { scope: 'row' }, h('a', { href: `#/admin/products/${encodeURIComponent(row.productId)}` }, row.name)),
       h('td', {}, row.sku), h('td', {}, row.available)),
     'No product is at or below this threshold.');
@@ -237,10 +264,15 @@ async function lowStock(_, { threshold = '5' }) {
 /** Fills a table a page at a time; the empty message when there is nothing. */
 async function pages(more, status, problems, table, fetchPage, toRow, emptyText) {
   let cursor = null;
-  const next = async () => {
+  let generation = 0;
+  const next = async (fromStart = false) => {
+    if (fromStart) { generation += 1; cursor = null; }
+    const mine = generation;
     more.disabled = true;
     try {
       const page = await fetchPage(cursor);
+      if (mine !== generation) return;   // a newer re-read started meanwhile
+      if (fromStart) table.tBodies[0].replaceChildren();
       table.tBodies[0].append(...page.items.map(toRow));
       cursor = page.nextCursor;
       more.hidden = !cursor;
@@ -254,8 +286,9 @@ async function pages(more, status, problems, table, fetchPage, toRow, emptyText)
       more.disabled = false;
     }
   };
-  more.addEventListener('click', next);
+  more.addEventListener('click', () => next());
   await next();
+  return () => next(true);
 }
 
 async function orders(_, { status = 'PLACED' }) {
@@ -274,7 +307,18 @@ async function orders(_, { status = 'PLACED' }) {
   const state = h('div', {}, loading());
   const more = h('button', { type: 'button', class: 'more', hidden: true }, 'More orders');
   render(h('h1', {}, `Orders: ${status}`), adminNav('#/admin/orders'), filter, table, state, more);
-  await pages(more, state, filter, table,
+  let reread = () => {};
+  // Live: every order's changes. A shown order's status cell follows its moves; a new order in this list, or a
+  // (re)connect, re-reads it.
+  live.forView(message => {
+    const row = message.orderId && table.querySelector(`tr[data-order-id="${CSS.escape(message.orderId)}"]`);
+    if (row && message.to) {
+      row.querySelector('.status-cell').replaceChildren(statusBadge(message.to), ' (live)');
+    } else if (message.type === 'live.connected' || (message.type === 'order.placed' && status === 'PLACED')) {
+      reread();
+    }
+  });
+  reread = await pages(more, state, filter, table,
     cursor => api.get('/orders/admin', { query: { status, limit: 25, cursor }, fresh: true }),
     orderRow, `No ${status} orders.`);
 }
@@ -282,7 +326,7 @@ async function orders(_, { status = 'PLACED' }) {
 function orderRow(order) {
   const id = `move-${order.id}`;
   const target = h('select', { id, name: 'status' }, STATUSES.filter(s => s !== order.status).map(s => h('option', { value: s }, s)));
-  const cell = h('td', {});
+  const cell = h('td', { class: 'status-cell' });
   const move = h('form', { class: 'inline' },
     h('label', { for: id, class: 'visually-hidden' }, `New status of order ${shortId(order.id)}`), target,
     h('button', { type: 'submit' }, 'Move'), alertBox());
@@ -300,7 +344,7 @@ function orderRow(order) {
     });
   });
   cell.append(statusBadge(order.status));
-  return h('tr', {},
+  return h('tr', { dataset: { orderId: order.id } },
     h('th', { scope: 'row' }, shortId(order.id)),
     h('td', {}, date(order.createdAt)),
     h('td', {}, order.shippingAddress?.name ?? order.userId),

@@ -73,7 +73,11 @@ final class ShopStack extends Stack {
             identity, functions);
         LiveEvents live = new LiveEvents(this, "Live", settings, data.table(), environment);
 
-        output("apiUrl", front.url(), "Base URL of the HTTP API");
+        ApiEdge edge = new ApiEdge(this, "ApiEdge", front.url());
+
+        output("apiUrl", edge.url(), "Base URL of the API: CloudFront in front of the HTTP API (public catalog reads"
+            + " cached at the edge, everything else passed through)");
+        output("apiOriginUrl", front.url(), "The HTTP API's own endpoint, behind apiUrl");
         output("userPoolId", identity.userPoolId(), "Cognito user pool id");
         output("clientId", identity.clientId(), "Cognito app client id (no secret)");
         output("tableName", data.table().getTableName(), "DynamoDB table name");
@@ -81,12 +85,13 @@ final class ShopStack extends Stack {
         output("issuer", identity.issuer(), "JWT issuer the API and the services accept");
         output("cognitoEndpoint", identity.cognitoEndpoint(), "Cognito Identity Provider endpoint");
         output("storefrontUrl", storefront.url(), "The storefront and its back office (CloudFront)");
-        output("docsUrl", storefront.docsUrl(front.url()), "The API's interactive documentation (Swagger UI), with"
+        output("docsUrl", storefront.docsUrl(edge.url()), "The API's interactive documentation (Swagger UI), with"
             + " Try it out sent to apiUrl (docs/api.md)");
         for (String browserSetting : List.of("apiUrl", "cognitoEndpoint", "userPoolId", "clientId", "issuer", "region")) {
             clientSettings.put(browserSetting, outputs.get(browserSetting));
         }
         output("webSocketUrl", live.webSocketUrl(), "WebSocket URL of the live order events (docs/live-events.md)");
+        clientSettings.put("webSocketUrl", outputs.get("webSocketUrl"));
     }
 
     private void output(String name, String value, String description) {

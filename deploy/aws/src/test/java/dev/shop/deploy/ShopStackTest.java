@@ -419,7 +419,11 @@ class ShopStackTest {
 
         assertThat(outputs.keySet()).contains(
             "apiUrl", "userPoolId", "clientId", "tableName", "region", "issuer", "cognitoEndpoint");
+        String edge = shop.idOf("AWS::CloudFront::Distribution",
+            distribution -> "Shop API edge".equals(at(distribution, "DistributionConfig", "Comment")));
         assertThat((Object) at(outputs, "apiUrl", "Value"))
+            .isEqualTo(Map.of("Fn::Join", List.of("", List.of("https://", getAtt(edge, "DomainName")))));
+        assertThat((Object) at(outputs, "apiOriginUrl", "Value"))
             .isEqualTo(getAtt(shop.onlyId("AWS::ApiGatewayV2::Api"), "ApiEndpoint"));
         assertThat((Object) at(outputs, "userPoolId", "Value")).isEqualTo(ref(pool));
         assertThat((Object) at(outputs, "clientId", "Value")).isEqualTo(ref(shop.onlyId("AWS::Cognito::UserPoolClient")));

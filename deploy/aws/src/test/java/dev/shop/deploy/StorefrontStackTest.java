@@ -53,7 +53,7 @@ class StorefrontStackTest {
 
     @Test
     void onlyTheDistributionMayReadTheBucketThroughOriginAccessControl() {
-        String distribution = shop.onlyId("AWS::CloudFront::Distribution");
+        String distribution = storefrontDistribution();
         Map<String, Object> oac = shop.only("AWS::CloudFront::OriginAccessControl");
         List<Map<String, Object>> statements = at(shop.only("AWS::S3::BucketPolicy"), "PolicyDocument", "Statement");
 
@@ -67,7 +67,7 @@ class StorefrontStackTest {
 
     @Test
     void theDistributionServesTheIndexOverHttpsOnly() {
-        Map<String, Object> config = at(shop.only("AWS::CloudFront::Distribution"), "DistributionConfig");
+        Map<String, Object> config = at(shop.properties("AWS::CloudFront::Distribution", storefrontDistribution()), "DistributionConfig");
 
         assertThat((Object) at(config, "DefaultRootObject")).isEqualTo("index.html");
         assertThat((Object) at(config, "DefaultCacheBehavior", "ViewerProtocolPolicy")).isEqualTo("redirect-to-https");
@@ -76,7 +76,7 @@ class StorefrontStackTest {
 
     @Test
     void theApiAllowsTheDistributionsOriginAndNoOther() {
-        String distribution = shop.onlyId("AWS::CloudFront::Distribution");
+        String distribution = storefrontDistribution();
         Map<String, Object> cors = at(shop.only("AWS::ApiGatewayV2::Api"), "CorsConfiguration");
 
         assertThat((Object) at(cors, "AllowOrigins")).isEqualTo(List.of(
@@ -98,7 +98,7 @@ class StorefrontStackTest {
         try (var files = Files.walk(outdir)) {
             Path config = files.filter(file -> file.getFileName().toString().equals("config.json")).findFirst().orElseThrow();
             assertThat(Files.readString(config)).contains("\"apiUrl\"", "\"cognitoEndpoint\"", "\"userPoolId\"", "\"clientId\"",
-                "\"issuer\"", "\"region\"");
+                "\"issuer\"", "\"region\"", "\"webSocketUrl\"");
         }
         try (var files = Files.walk(outdir)) {
             assertThat(files.anyMatch(file -> file.endsWith(Path.of("js", "api.js")))).as("the site's modules are staged").isTrue();
@@ -124,10 +124,16 @@ class StorefrontStackTest {
             .contains("src=\"swagger-ui-bundle.js\"", "url: 'openapi.yaml'")
             .doesNotContain("https://");
 
-        String distribution = shop.onlyId("AWS::CloudFront::Distribution");
+        String edge = shop.idOf("AWS::CloudFront::Distribution",
+            distribution -> "Shop API edge".equals(at(distribution, "DistributionConfig", "Comment")));
         Object docsUrl = at(shop.template().toJSON(), "Outputs", "docsUrl", "Value");
         assertThat(docsUrl).isEqualTo(Map.of("Fn::Join", List.of("", List.of(
-            "https://", getAtt(distribution, "DomainName"), "/api-docs/index.html?api=",
-            getAtt(shop.onlyId("AWS::ApiGatewayV2::Api"), "ApiEndpoint")))));
+            "https://", getAtt(storefrontDistribution(), "DomainName"), "/api-docs/index.html?api=https://",
+            getAtt(edge, "DomainName")))));
+    }
+
+    private static String storefrontDistribution() {
+        return shop.idOf("AWS::CloudFront::Distribution",
+            distribution -> "Shop storefront".equals(at(distribution, "DistributionConfig", "Comment")));
     }
 }

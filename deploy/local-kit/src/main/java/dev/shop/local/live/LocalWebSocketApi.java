@@ -108,6 +108,26 @@ public final class LocalWebSocketApi implements AutoCloseable {
         return server.sockets.size();
     }
 
+    /**
+     * Drops every open connection as a network failure would (close code 1006, no close handshake), so a test can
+     * watch a client reconnect. Each connection's {@code $disconnect} runs as usual.
+     *
+     * @return how many connections were dropped
+     */
+    public int dropConnections() {
+        List<WebSocket> open = List.copyOf(server.sockets.values());
+        open.forEach(socket -> socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the local WebSocket API"));
+        return open.size();
+    }
+
+    /**
+     * While {@code true}, every handshake is refused as an unreachable API would refuse it, so a test can keep a
+     * client disconnected while something changes.
+     */
+    public void refuseConnections(boolean refuse) {
+        server.refusing = refuse;
+    }
+
     @Override
     public void close() {
         management.stop(0);
@@ -140,6 +160,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
         private final Map<String, WebSocket> sockets = new ConcurrentHashMap<>();
         private final CountDownLatch started = new CountDownLatch(1);
         private final AtomicLong requests = new AtomicLong();
+        private volatile boolean refusing;
 
         Server(InetSocketAddress address, LambdaFunction authorizer, LambdaFunction connections, ExecutorService executor) {
             // the handshake succeeds only when the client offers the shop's subprotocol
@@ -153,6 +174,9 @@ public final class LocalWebSocketApi implements AutoCloseable {
         public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket socket, Draft draft, ClientHandshake request)
             throws InvalidDataException {
             ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(socket, draft, request);
+            if (refusing) {
+                throw new InvalidDataException(CloseFrame.TRY_AGAIN_LATER, "Service Unavailable");
+            }
             if (request.getFieldValue(LiveApi.TOKEN_HEADER).isEmpty()) {
                 // API Gateway answers 401 without calling the authorizer when the identity source is missing
                 throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Unauthorized");

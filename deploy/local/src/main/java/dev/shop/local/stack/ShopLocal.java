@@ -155,6 +155,7 @@ public final class ShopLocal implements AutoCloseable {
         config.put("clientId", info.clientId());
         config.put("issuer", info.issuer());
         config.put("region", info.region());
+        config.put("webSocketUrl", info.webSocketUrl());
         try {
             return JSON.writeValueAsString(config);
         } catch (IOException e) {

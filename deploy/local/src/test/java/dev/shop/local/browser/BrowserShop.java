@@ -69,6 +69,11 @@ final class BrowserShop {
         return shop.info();
     }
 
+    /** The local WebSocket API the storefront's live connection goes to, for tests that drop it. */
+    dev.shop.local.live.LocalWebSocketApi webSockets() {
+        return shop.live().webSocketApi();
+    }
+
     String storefrontUrl() {
         return shop.info().storefrontUrl();
     }

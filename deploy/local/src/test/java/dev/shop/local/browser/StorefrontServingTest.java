@@ -50,6 +50,7 @@ class StorefrontServingTest {
         assertThat(settings.path("cognitoEndpoint").asText()).isEqualTo(info.cognitoEndpoint());
         assertThat(settings.path("clientId").asText()).isEqualTo(info.clientId());
         assertThat(settings.path("userPoolId").asText()).isEqualTo(info.userPoolId());
+        assertThat(settings.path("webSocketUrl").asText()).isEqualTo(info.webSocketUrl());
         assertThat(settings.has("users")).as("no passwords in a public file").isFalse();
     }
 

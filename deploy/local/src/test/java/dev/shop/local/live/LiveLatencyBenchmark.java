@@ -25,20 +25,33 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 /**
  * Event latency at rest (docs/performance.md): the time from a checkout's
  * HTTP response (the order is committed by then) to its {@code order.placed}
- * message on the owner's open WebSocket, one order at a time. Not part of the
- * build: {@code -Dtest=LiveLatencyBenchmark -Dshop.bench.live=true}.
+ * message on the owner's open WebSocket, one order at a time; and the same
+ * while {@value #LOAD_SHOPPERS} other shoppers browse and fill carts as fast as
+ * the stack answers them (product list pages, product reads, cart writes), so
+ * that the stream carries their cart changes too. Not part of the build:
+ * {@code -Dtest=LiveLatencyBenchmark -Dshop.bench.live=true}.
  */
 @EnabledIfSystemProperty(named = "shop.bench.live", matches = "true")
 class LiveLatencyBenchmark {
 
     private static final int WARM_UP = 20;
     private static final int SAMPLES = 200;
+    private static final int LOAD_SHOPPERS = 4;
 
     @TempDir
     Path output;
 
     @Test
     void commitToPushLatencyAtRest() throws Exception {
+        measure("at rest", 0);
+    }
+
+    @Test
+    void commitToPushLatencyUnderShopperLoad() throws Exception {
+        measure("under the shopper load (" + LOAD_SHOPPERS + " shoppers)", LOAD_SHOPPERS);
+    }
+
+    private void measure(String label, int loadShoppers) throws Exception {
         try (ShopLocal shop = ShopLocal.start(StackOptions.inMemory(output, Path.of(System.getProperty("shop.lambdas"))));
              CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
                  .endpointOverride(URI.create(shop.info().cognitoEndpoint())).region(Region.US_EAST_1)
@@ -54,6 +67,36 @@ class LiveLatencyBenchmark {
             ApiClient admin = shop.client().withToken(adminToken);
 
             List<Long> micros = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.atomic.AtomicLong loadRequests = new java.util.concurrent.atomic.AtomicLong();
+            List<Thread> load = new ArrayList<>();
+            List<String> loadProducts = new ArrayList<>();
+            for (int i = 0; i < 20 && loadShoppers > 0; i++) {
+                loadProducts.add(expect(201, admin.post("/catalog/products", Map.of("sku", "LOAD-" + UUID.randomUUID().toString()
+                    .substring(0, 8), "name", "Load " + i, "category", "load", "priceCents", 100, "initialStock", 1_000_000)))
+                    .json().path("id").asText());
+            }
+            for (int t = 0; t < loadShoppers; t++) {
+                String shopper = "load-" + UUID.randomUUID() + "@example.com";
+                cognito.signUp(b -> b.clientId(shop.info().clientId()).username(shopper).password("Bench-Passw0rd!")
+                    .userAttributes(AttributeType.builder().name("email").value(shopper).build()));
+                ApiClient client = shop.client().withToken(cognito.initiateAuth(b -> b.clientId(shop.info().clientId())
+                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", shopper, "PASSWORD", "Bench-Passw0rd!")))
+                    .authenticationResult().accessToken());
+                Thread thread = new Thread(() -> {
+                    for (int n = 0; running.get(); n++) {
+                        String productId = loadProducts.get(n % loadProducts.size());
+                        client.get("/catalog/products?category=load&limit=10");
+                        client.get("/catalog/products/" + productId);
+                        client.put("/cart/items/" + productId, Map.of("quantity", 1 + n % 3));
+                        loadRequests.addAndGet(3);
+                    }
+                }, "shopper-load-" + t);
+                thread.setDaemon(true);
+                load.add(thread);
+            }
+            load.forEach(Thread::start);
+            long started = System.nanoTime();
             try (LiveClient socket = LiveClient.connect(shop.info().webSocketUrl(), token)) {
                 for (int i = 0; i < WARM_UP + SAMPLES; i++) {
                     Map<String, Object> product = new LinkedHashMap<>();
@@ -74,9 +117,16 @@ class LiveLatencyBenchmark {
                         micros.add(Duration.between(committed, message.receivedAt()).toNanos() / 1_000);
                     }
                 }
+            } finally {
+                running.set(false);
+                for (Thread thread : load) {
+                    thread.join();
+                }
             }
+            double seconds = (System.nanoTime() - started) / 1e9;
             micros.sort(Long::compare);
-            System.out.printf("LIVE LATENCY order.placed, %d samples: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+            System.out.printf("LIVE LATENCY %s: shopper load %.0f requests/s; ", label, loadRequests.get() / seconds);
+            System.out.printf("order.placed, %d samples: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 micros.size(), at(micros, 0.50), at(micros, 0.95), at(micros, 0.99), micros.get(micros.size() - 1) / 1000.0);
         }
     }
