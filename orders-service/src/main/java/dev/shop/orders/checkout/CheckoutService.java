@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.shop.common.metrics.Metrics;
+import dev.shop.common.metrics.ShopMetrics;
 import dev.shop.common.table.ProductSnapshot;
 import dev.shop.orders.order.OrderIds;
 import dev.shop.orders.order.OrderItem;
@@ -114,6 +116,7 @@ class CheckoutService {
     }
 
     private static void backOff(int attempt) {
+        Metrics.count(ShopMetrics.TRANSACTION_CONFLICTS);
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * (attempt + 2)));
         } catch (InterruptedException e) {
