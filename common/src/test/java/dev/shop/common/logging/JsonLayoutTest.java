@@ -32,6 +32,7 @@ class JsonLayoutTest {
     @Test
     void aStackTraceIsOneEscapedFieldOfTheSameLine() {
         LoggingEvent event = new LoggingEvent("x", logger, Level.ERROR, "failed", new IllegalStateException("boom"), null);
+        event.setMDCPropertyMap(Map.of());
 
         String line = new JsonLayout().doLayout(event);
 

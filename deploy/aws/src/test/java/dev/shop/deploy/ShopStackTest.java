@@ -371,7 +371,7 @@ class ShopStackTest {
         for (Map<String, Object> policy : shop.resources("AWS::IAM::Policy").values()) {
             List<Map<String, Object>> statements = at(policy, "Properties", "PolicyDocument", "Statement");
             for (Map<String, Object> statement : statements) {
-                if (asList(statement.get("Action")).equals(XRAY_ACTIONS)) {
+                if (java.util.Set.copyOf(asList(statement.get("Action"))).equals(java.util.Set.copyOf(XRAY_ACTIONS))) {
                     // active tracing: X-Ray has no resource-level permissions, so these two are granted on *
                     continue;
                 }
