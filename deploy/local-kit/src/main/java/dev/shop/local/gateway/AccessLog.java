@@ -1,6 +1,5 @@
 package dev.shop.local.gateway;
 
-import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,10 +7,13 @@ import java.util.Locale;
 
 import dev.shop.common.json.JsonStrings;
 import dev.shop.common.logging.LogFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The local gateway's access log: one line per request on standard output,
- * with the fields of the deployed stage's access log (the CDK stack's
+ * The local gateway's access log: one line per request, at INFO on the logger
+ * {@value #LOGGER} (the local stack's {@code logback.xml} prints its lines
+ * as they are; load runs, at WARN, leave them out), with the fields of the deployed stage's access log (the CDK stack's
  * {@code HttpFront.ACCESS_LOG_FORMAT}) and the same {@code requestId} the
  * response's {@code apigw-requestid} header and the function's
  * {@code apiRequestId} log field carry. Readable by default; one JSON object
@@ -22,6 +24,9 @@ final class AccessLog {
     private static final DateTimeFormatter REQUEST_TIME =
         DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    static final String LOGGER = "dev.shop.local.gateway.AccessLog";
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+
     private final boolean json = LogFields.json();
 
     /** One request as the gateway answered it; {@code routeKey} is "-" when no route matched. */
@@ -30,9 +35,9 @@ final class AccessLog {
     }
 
     void write(Entry entry) {
-        PrintStream out = System.out;
-        out.print(json ? json(entry) : readable(entry));
-        out.flush();
+        if (LOG.isInfoEnabled()) {
+            LOG.info(json ? json(entry) : readable(entry));
+        }
     }
 
     static String json(Entry entry) {
@@ -47,11 +52,11 @@ final class AccessLog {
         JsonStrings.field(line, "responseLength", Long.toString(entry.responseLength()));
         JsonStrings.field(line, "responseLatency", Long.toString(entry.responseLatencyMs()));
         JsonStrings.field(line, "integrationLatency", entry.integrationLatencyMs() < 0 ? "-" : Long.toString(entry.integrationLatencyMs()));
-        return line.append("}\n").toString();
+        return line.append('}').toString();
     }
 
     static String readable(Entry entry) {
         return "gateway " + entry.sourceIp() + " \"" + entry.routeKey() + "\" " + entry.path() + " " + entry.status()
-            + " " + entry.responseLength() + "B " + entry.responseLatencyMs() + "ms requestId=" + entry.requestId() + "\n";
+            + " " + entry.responseLength() + "B " + entry.responseLatencyMs() + "ms requestId=" + entry.requestId();
     }
 }
