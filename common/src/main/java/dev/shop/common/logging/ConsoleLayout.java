@@ -8,8 +8,8 @@ import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
 
 /**
- * The line {@code %-5level [%thread] %logger{36} - %msg%n} (and the stack trace,
- * if any) written in plain code. Logback's {@code PatternLayout} registers some
+ * The line {@code %-5level [%thread] %logger{36} - %msg%n} (with the API
+ * request id when one is known, and the stack trace, if any) written in plain code. Logback's {@code PatternLayout} registers some
  * forty converters through lambdas when its class initialises and then compiles
  * the pattern: about 30 ms of every cold start, for one fixed format
  * (docs/performance.md, cold start).
@@ -31,8 +31,13 @@ final class ConsoleLayout extends LayoutBase<ILoggingEvent> {
         }
         line.append(" [").append(event.getThreadName()).append("] ")
             .append(abbreviator.abbreviate(event.getLoggerName()))
-            .append(" - ").append(event.getFormattedMessage())
-            .append(CoreConstants.LINE_SEPARATOR);
+            .append(" - ").append(event.getFormattedMessage());
+        // the gateway's request id, so a readable line can be followed from the access log too
+        String apiRequestId = event.getMDCPropertyMap().get(LogFields.API_REQUEST_ID);
+        if (apiRequestId != null) {
+            line.append(" [").append(LogFields.API_REQUEST_ID).append('=').append(apiRequestId).append(']');
+        }
+        line.append(CoreConstants.LINE_SEPARATOR);
         IThrowableProxy thrown = event.getThrowableProxy();
         if (thrown != null) {
             line.append(ThrowableProxyUtil.asString(thrown));

@@ -2,12 +2,16 @@ package dev.shop.common.retry;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.shop.common.metrics.Metrics;
+import dev.shop.common.metrics.ShopMetrics;
+
 /**
  * The one pause before retrying a write that lost a race (a transaction held
  * the item, or another writer changed it between our read and our write):
  * exponential with full jitter. The ceiling doubles from 10 ms per attempt up
  * to 250 ms; the pause is random below it, so writers that collided spread out
- * instead of colliding again in step. Every service's retry loop uses it.
+ * instead of colliding again in step. Every service's retry loop uses it, so
+ * every lost race is counted here, once, as {@link ShopMetrics#TRANSACTION_CONFLICTS}.
  */
 public final class Backoff {
 
@@ -24,6 +28,7 @@ public final class Backoff {
 
     /** Sleeps between 1 ms and {@link #ceilingMillis(int)}. */
     public static void pause(int attempt) {
+        Metrics.count(ShopMetrics.TRANSACTION_CONFLICTS);
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceilingMillis(attempt) + 1));
         } catch (InterruptedException interrupted) {

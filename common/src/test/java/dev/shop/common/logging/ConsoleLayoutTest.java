@@ -57,9 +57,25 @@ class ConsoleLayoutTest {
         assertThat(layout.doLayout(event)).isEqualTo(pattern.doLayout(event));
     }
 
+    @org.junit.jupiter.api.Test
+    void aReadableLineEndsWithTheApiRequestIdWhenOneIsKnown() {
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), context.getLogger("dev.shop.Short"), Level.INFO,
+            "answered 400", null, null);
+        event.setThreadName("main");
+        event.setMDCPropertyMap(java.util.Map.of(LogFields.API_REQUEST_ID, "api-1", LogFields.USER_ID, "user-1"));
+        ConsoleLayout layout = new ConsoleLayout();
+        layout.setContext(context);
+        layout.start();
+
+        assertThat(layout.doLayout(event)).isEqualTo("INFO  [main] dev.shop.Short - answered 400 [apiRequestId=api-1]"
+            + System.lineSeparator());
+    }
+
     private static ILoggingEvent event(Logger logger, Level level, String message, Object[] arguments, Throwable thrown) {
         LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, level, message, thrown, arguments);
         event.setThreadName("main");
+        // what logback's MDC adapter hands a logged event; an event built by hand has no adapter
+        event.setMDCPropertyMap(java.util.Map.of());
         return event;
     }
 }

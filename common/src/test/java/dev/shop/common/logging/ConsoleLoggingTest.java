@@ -39,7 +39,7 @@ class ConsoleLoggingTest {
 
         assertThat(status).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        assertThat(root.getLevel()).isEqualTo(ConsoleLogging.level(System.getenv(ConsoleLogging.LEVEL_VARIABLE)));
+        assertThat(root.getLevel()).isEqualTo(ConsoleLogging.level(ConsoleLogging.configuredLevel()));
         var appender = root.getAppender("STDOUT");
         assertThat(appender).isInstanceOf(ConsoleAppender.class);
         assertThat(appender.isStarted()).isTrue();

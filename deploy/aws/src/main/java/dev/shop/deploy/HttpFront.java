@@ -63,6 +63,7 @@ final class HttpFront extends Construct {
         + "}";
 
     private final HttpApi api;
+    private final LogGroup accessLogs;
 
     HttpFront(Construct scope, String id, StackSettings settings, String corsOrigin, Identity identity,
               Map<Service, ServiceFunction> functions) {
@@ -81,7 +82,7 @@ final class HttpFront extends Construct {
             .createDefaultStage(false)
             .build();
 
-        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+        accessLogs = LogGroup.Builder.create(this, "AccessLogs")
             .retention(RetentionDays.ONE_MONTH)
             .removalPolicy(settings.tier().removalPolicy())
             .build();
@@ -133,6 +134,16 @@ final class HttpFront extends Construct {
     /** Routes that write: every method but GET. They get the tighter per-route limit. */
     static boolean isWrite(Route route) {
         return !route.method().equals("GET");
+    }
+
+    /** The HTTP API, for its metrics (Observability). */
+    HttpApi api() {
+        return api;
+    }
+
+    /** The stage's access log group: one JSON line per request, {@code requestId} the functions' {@code apiRequestId}. */
+    LogGroup accessLogs() {
+        return accessLogs;
     }
 
     /** The API's base URL, without a trailing slash (as {@code apiUrl} is locally). */

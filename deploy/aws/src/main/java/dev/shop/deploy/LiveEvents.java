@@ -49,6 +49,9 @@ final class LiveEvents extends NestedStack {
     private static final int DEAD_LETTER_RETENTION_DAYS = 14;
 
     private final WebSocketStage stage;
+    private final List<ShopFunction> functions = new java.util.ArrayList<>();
+    private final ShopFunction consumerFunction;
+    private final Queue deadLetters;
 
     LiveEvents(Construct scope, String id, StackSettings settings, ITable table, Map<String, String> environment) {
         super(scope, id, NestedStackProps.builder()
@@ -104,7 +107,7 @@ final class LiveEvents extends NestedStack {
 
         Map<String, String> consumerEnvironment = new HashMap<>(liveEnvironment);
         consumerEnvironment.put(ShopSettings.LIVE_CONNECTIONS_ENDPOINT.environmentVariable(), stage.getCallbackUrl());
-        ShopFunction consumerFunction = function("Consumer", LiveApi.STREAM_HANDLER,
+        consumerFunction = function("Consumer", LiveApi.STREAM_HANDLER,
             "Table stream consumer: order and stock events pushed to WebSocket clients", settings, consumerEnvironment);
         TableAccess.statements(TableGrants.LIVE_CONSUMER, table).forEach(consumerFunction::allow);
         Alias consumer = consumerFunction.alias();
@@ -114,7 +117,7 @@ final class LiveEvents extends NestedStack {
         // execute-api:ManageConnections on this API's stage only
         stage.grantManagementApiAccess(consumer);
 
-        Queue deadLetters = Queue.Builder.create(this, "DeadLetters")
+        deadLetters = Queue.Builder.create(this, "DeadLetters")
             .retentionPeriod(Duration.days(DEAD_LETTER_RETENTION_DAYS))
             .encryption(QueueEncryption.SQS_MANAGED)
             .enforceSsl(true)
@@ -144,10 +147,27 @@ final class LiveEvents extends NestedStack {
         return route.routeKey().replace("$", "").substring(0, 1).toUpperCase() + route.routeKey().substring(2) + "Integration";
     }
 
+    /** The three live functions, for their metrics and logs (Observability). */
+    List<ShopFunction> functions() {
+        return List.copyOf(functions);
+    }
+
+    /** The table stream's consumer, whose iterator age says how far behind the pushes are. */
+    ShopFunction consumer() {
+        return consumerFunction;
+    }
+
+    /** The stream mapping's on-failure destination: a message here is a batch of events never pushed. */
+    Queue deadLetters() {
+        return deadLetters;
+    }
+
     /** A function from orders-service's jar with one of the live handlers, deployed as every shop function is. */
     private ShopFunction function(String id, String handler, String description, StackSettings settings,
                                   Map<String, String> environment) {
-        return new ShopFunction(new Construct(this, id), LiveApi.SERVICE.moduleName() + " live events: " + description,
+        ShopFunction function = new ShopFunction(new Construct(this, id), LiveApi.SERVICE.moduleName() + " live events: " + description,
             handler, LiveApi.SERVICE.lambdaPackage(settings.lambdasDir()), settings, environment);
+        functions.add(function);
+        return function;
     }
 }

@@ -4,17 +4,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.shop.common.logging.LogFields;
+import dev.shop.common.metrics.Metrics;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -46,7 +52,8 @@ final class ShopFunction {
             .build();
         logs.grantWrite(role);
         Nag.accept(role, "IAM5", "logs:CreateLogStream and logs:PutLogEvents on the log streams (:*) of the"
-            + " function's own log group, the narrowest resource for them");
+            + " function's own log group, the narrowest resource for them; xray:PutTraceSegments and"
+            + " xray:PutTelemetryRecords for active tracing, which X-Ray grants on * only");
         function = Function.Builder.create(scope, "Function")
             .description(description)
             // The newest Java runtime Lambda offers (the code targets release 17), SnapStart included.
@@ -58,7 +65,14 @@ final class ShopFunction {
             .code(Code.fromAsset(existing(lambdaPackage).toString()))
             .memorySize(settings.memoryMb())
             .timeout(Duration.seconds(settings.timeoutSeconds()))
-            .environment(environment)
+            .environment(withObservability(environment, settings))
+            // JSON platform lines (platform.start/report, with init and restore durations) and log levels Lambda
+            // hands to the function (AWS_LAMBDA_LOG_LEVEL), which its logback applies: docs/operations.md
+            .loggingFormat(LoggingFormat.JSON)
+            .applicationLogLevelV2(ApplicationLogLevel.INFO)
+            .systemLogLevelV2(SystemLogLevel.INFO)
+            // A trace per invocation, started by Lambda: an HTTP API does not trace (docs/operations.md, Tracing)
+            .tracing(Tracing.ACTIVE)
             .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
             .logGroup(logs)
             .build();
@@ -70,6 +84,17 @@ final class ShopFunction {
             .build();
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
             "published through currentVersion, which the live alias points at");
+    }
+
+    /**
+     * The callers' environment plus what every function's logs and metrics need: JSON lines
+     * ({@code SHOP_LOG_FORMAT}, as LogFields reads it) and the CloudWatch namespace of its EMF metrics.
+     */
+    static Map<String, String> withObservability(Map<String, String> environment, StackSettings settings) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(environment);
+        all.put(LogFields.FORMAT_VARIABLE, "json");
+        all.put(Metrics.NAMESPACE_VARIABLE, Observability.namespace(settings));
+        return all;
     }
 
     /** Adds a permission to the function's own role. */

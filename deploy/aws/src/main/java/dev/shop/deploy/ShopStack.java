@@ -13,6 +13,7 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
@@ -72,6 +73,13 @@ final class ShopStack extends Stack {
         HttpFront front = new HttpFront(this, "Http", settings, settings.storefrontOrigin().orElse(storefront.origin()),
             identity, functions);
         LiveEvents live = new LiveEvents(this, "Live", settings, data.table(), environment);
+        List<Observability.Watched> watched = new java.util.ArrayList<>();
+        functions.forEach((service, function) ->
+            watched.add(new Observability.Watched(HttpFront.pascalCase(service), (Function) function.alias().getVersion().getLambda())));
+        live.functions().forEach(function ->
+            watched.add(new Observability.Watched("Live" + function.function().getNode().getScope().getNode().getId(), function.function())));
+        new Observability(this, "Observability", settings, front.api(), front.accessLogs(), watched, data.table(),
+            new Observability.Watched("LiveConsumer", live.consumer().function()), live.deadLetters());
 
         ApiEdge edge = new ApiEdge(this, "ApiEdge", front.url());
 

@@ -21,6 +21,7 @@ import java.util.zip.ZipFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.common.config.ShopSettings;
 import dev.shop.common.lambda.LambdaJvm;
+import dev.shop.common.logging.LogFields;
 import dev.shop.common.routes.Service;
 import dev.shop.local.lambda.LambdaFunction;
 
@@ -104,6 +105,8 @@ public final class ColdStartBenchmark {
             env.put(ShopSettings.AUTH_CLIENT_ID.environmentVariable(), info.clientId());
             env.put(ShopSettings.CURSOR_SECRET.environmentVariable(), "cold-start-benchmark-cursor-secret-0123456789");
             env.put(ShopSettings.DYNAMODB_ENDPOINT.environmentVariable(), info.dynamodbEndpoint());
+            // JSON log lines, as the CDK stack deploys every function (docs/operations.md)
+            env.put(LogFields.FORMAT_VARIABLE, "json");
             env.put("AWS_REGION", info.region());
             env.put("AWS_ACCESS_KEY_ID", "local");
             env.put("AWS_SECRET_ACCESS_KEY", "local");

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,12 +43,17 @@ public final class LocalGateway implements AutoCloseable {
         DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final System.Logger LOG = System.getLogger(LocalGateway.class.getName());
+    private static final String REQUEST_ID = "shop.requestId";
+    private static final String ROUTE_KEY = "shop.routeKey";
+    private static final String INTEGRATION_NANOS = "shop.integrationNanos";
+    private static final String RESPONSE_LENGTH = "shop.responseLength";
 
     private final HttpServer server;
     private final Map<Service, LambdaFunction> functions;
     private final JwtAuthorizer authorizer;
     private final List<String> allowedOrigins;
     private final AtomicLong requestCounter = new AtomicLong();
+    private final AccessLog accessLog = new AccessLog();
 
     private LocalGateway(HttpServer server, Map<Service, LambdaFunction> functions,
                          JwtAuthorizer authorizer, List<String> allowedOrigins) {
@@ -94,58 +98,84 @@ public final class LocalGateway implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
+    /**
+     * Handles one request under one id, as API Gateway does: the id is the
+     * event's {@code requestContext.requestId}, the response's
+     * {@code apigw-requestid} header and the access log line's {@code requestId}.
+     */
     private void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        Instant requestTime = Instant.now();
+        String requestId = Long.toHexString(requestTime.toEpochMilli()) + "-" + requestCounter.incrementAndGet();
+        exchange.setAttribute(REQUEST_ID, requestId);
         try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String rawPath = exchange.getRequestURI().getRawPath();
-            Optional<String> origin = allowedOrigin(exchange);
-            if (method.equals("OPTIONS") && !allowedOrigins.isEmpty()
-                && exchange.getRequestHeaders().containsKey("Access-Control-Request-Method")) {
-                origin.ifPresent(allowed -> allowPreflight(exchange, allowed));
-                send(exchange, 204, new byte[0]);
-                return;
-            }
-            origin.ifPresent(allowed -> {
-                exchange.getResponseHeaders().set("access-control-allow-origin", allowed);
-                exchange.getResponseHeaders().set("access-control-expose-headers", String.join(",", Cors.EXPOSED_HEADERS));
-                exchange.getResponseHeaders().set("vary", "origin");
-            });
-            Optional<Routes.RouteMatch> match = Routes.resolve(method, rawPath);
-            if (match.isEmpty()) {
-                boolean otherMethod = Routes.pathExists(rawPath);
-                sendProblem(exchange, otherMethod ? 405 : 404, otherMethod ? "Method Not Allowed" : "Not Found",
-                    otherMethod ? "The route does not accept " + method : "No route matches " + method + " " + rawPath);
-                return;
-            }
-            Route route = match.get().route();
-            LambdaFunction function = functions.get(route.service());
-            if (function == null) {
-                sendProblem(exchange, 404, "Not Found", route.service().moduleName() + " is not running in this gateway");
-                return;
-            }
-            Map<String, String> claims = null;
-            if (route.access().needsToken()) {
-                Optional<Map<String, String>> authorized = authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization"));
-                if (authorized.isEmpty()) {
-                    exchange.getResponseHeaders().add("www-authenticate", "Bearer");
-                    sendProblem(exchange, 401, "Unauthorized", "A valid bearer token is required");
-                    return;
-                }
-                claims = authorized.get();
-            }
-            // the server has read the whole body (chunked or not) and refused more than MAX_PAYLOAD_BYTES
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String event = PayloadV2Events.event(exchange, match.get(), claims, body, requestCounter.incrementAndGet());
-            String response;
-            try {
-                response = function.invoke(event);
-            } catch (RuntimeException failure) {
-                LOG.log(System.Logger.Level.ERROR, "function " + function.name() + " failed", failure);
-                sendProblem(exchange, 500, "Internal Server Error", "The function failed");
-                return;
-            }
-            sendLambdaResponse(exchange, JSON.readTree(response), !allowedOrigins.isEmpty());
+            route(exchange, requestId);
+        } finally {
+            Object routeKey = exchange.getAttribute(ROUTE_KEY);
+            Object integration = exchange.getAttribute(INTEGRATION_NANOS);
+            Object length = exchange.getAttribute(RESPONSE_LENGTH);
+            accessLog.write(new AccessLog.Entry(requestId, requestTime,
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                routeKey == null ? "-" : routeKey.toString(), exchange.getRequestURI().getRawPath(), exchange.getResponseCode(),
+                length instanceof Integer bytes ? bytes : 0, (System.nanoTime() - started) / 1_000_000,
+                integration instanceof Long nanos ? nanos / 1_000_000 : -1));
         }
+    }
+
+    private void route(HttpExchange exchange, String requestId) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String rawPath = exchange.getRequestURI().getRawPath();
+        Optional<String> origin = allowedOrigin(exchange);
+        if (method.equals("OPTIONS") && !allowedOrigins.isEmpty()
+            && exchange.getRequestHeaders().containsKey("Access-Control-Request-Method")) {
+            origin.ifPresent(allowed -> allowPreflight(exchange, allowed));
+            send(exchange, 204, new byte[0]);
+            return;
+        }
+        origin.ifPresent(allowed -> {
+            exchange.getResponseHeaders().set("access-control-allow-origin", allowed);
+            exchange.getResponseHeaders().set("access-control-expose-headers", String.join(",", Cors.EXPOSED_HEADERS));
+            exchange.getResponseHeaders().set("vary", "origin");
+        });
+        Optional<Routes.RouteMatch> match = Routes.resolve(method, rawPath);
+        if (match.isEmpty()) {
+            boolean otherMethod = Routes.pathExists(rawPath);
+            sendProblem(exchange, otherMethod ? 405 : 404, otherMethod ? "Method Not Allowed" : "Not Found",
+                otherMethod ? "The route does not accept " + method : "No route matches " + method + " " + rawPath);
+            return;
+        }
+        Route route = match.get().route();
+        exchange.setAttribute(ROUTE_KEY, route.routeKey());
+        LambdaFunction function = functions.get(route.service());
+        if (function == null) {
+            sendProblem(exchange, 404, "Not Found", route.service().moduleName() + " is not running in this gateway");
+            return;
+        }
+        Map<String, String> claims = null;
+        if (route.access().needsToken()) {
+            Optional<Map<String, String>> authorized = authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (authorized.isEmpty()) {
+                exchange.getResponseHeaders().add("www-authenticate", "Bearer");
+                sendProblem(exchange, 401, "Unauthorized", "A valid bearer token is required");
+                return;
+            }
+            claims = authorized.get();
+        }
+        // the server has read the whole body (chunked or not) and refused more than MAX_PAYLOAD_BYTES
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String event = PayloadV2Events.event(exchange, match.get(), claims, body, requestId);
+        String response;
+        long invoked = System.nanoTime();
+        try {
+            response = function.invoke(event);
+        } catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.ERROR, "function " + function.name() + " failed", failure);
+            sendProblem(exchange, 500, "Internal Server Error", "The function failed");
+            return;
+        } finally {
+            exchange.setAttribute(INTEGRATION_NANOS, System.nanoTime() - invoked);
+        }
+        sendLambdaResponse(exchange, JSON.readTree(response), !allowedOrigins.isEmpty());
     }
 
     private Optional<String> allowedOrigin(HttpExchange exchange) {
@@ -197,7 +227,8 @@ public final class LocalGateway implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
         boolean noBody = body.length == 0 || status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod());
-        exchange.getResponseHeaders().set("apigw-requestid", UUID.randomUUID().toString());
+        exchange.getResponseHeaders().set("apigw-requestid", String.valueOf(exchange.getAttribute(REQUEST_ID)));
+        exchange.setAttribute(RESPONSE_LENGTH, noBody ? 0 : body.length);
         exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {
@@ -217,7 +248,7 @@ public final class LocalGateway implements AutoCloseable {
         private PayloadV2Events() {
         }
 
-        static String event(HttpExchange exchange, Routes.RouteMatch match, Map<String, String> claims, byte[] body, long sequence)
+        static String event(HttpExchange exchange, Routes.RouteMatch match, Map<String, String> claims, byte[] body, String requestId)
             throws IOException {
             Instant now = Instant.now();
             ObjectNode event = JSON.createObjectNode();
@@ -275,7 +306,7 @@ public final class LocalGateway implements AutoCloseable {
             http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
             String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
             http.put("userAgent", userAgent == null ? "" : userAgent);
-            context.put("requestId", Long.toHexString(now.toEpochMilli()) + "-" + sequence);
+            context.put("requestId", requestId);
             context.put("routeKey", match.route().routeKey());
             context.put("stage", "$default");
             context.put("time", REQUEST_TIME.format(now));
