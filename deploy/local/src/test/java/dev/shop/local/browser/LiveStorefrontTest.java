@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.local.browser.BrowserShop.Shopper;
 import dev.shop.local.live.LocalWebSocketApi;
 import dev.shop.local.stack.StackInfo;
-import dev.shop.local.testing.ApiClient.ApiResponse;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -14,8 +14,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.local.testing.ApiClient;
-import dev.shop.local.testing.ApiClient.ApiResponse;
+import dev.shop.local.client.ApiClient;
+import dev.shop.local.client.ApiClient.ApiResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
