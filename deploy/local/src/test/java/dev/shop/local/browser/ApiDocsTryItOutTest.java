@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.shop.local.browser.BrowserShop.Shopper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,22 +19,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the page loads from the stack's own files (no request leaves loopback), "Try it out" calls the local API,
  * and "Authorize" with a token pasted from the local Cognito endpoint opens the token routes.
  */
-class ApiDocsTryItOutTest {
+class ApiDocsTryItOutTest extends BrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private final BrowserShop shop = BrowserShop.get();
-    private Browser browser;
 
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(shop.storefrontUrl());
-    }
 
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void tryItOutAnswersPublicRoutesAndTokenRoutesOnlyWithThePastedToken() {

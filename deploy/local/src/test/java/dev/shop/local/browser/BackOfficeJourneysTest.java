@@ -11,8 +11,6 @@ import dev.shop.common.routes.Routes;
 import dev.shop.local.browser.BrowserShop.Shopper;
 import dev.shop.local.client.ApiClient;
 import dev.shop.local.client.ApiClient.ApiResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,20 +20,7 @@ import org.openqa.selenium.support.ui.Select;
  * The back office in a real browser: what an admin sees and does, and that a
  * shopper never gets in, neither through the page nor through the API.
  */
-class BackOfficeJourneysTest {
-
-    private final BrowserShop shop = BrowserShop.get();
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(shop.storefrontUrl());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class BackOfficeJourneysTest extends BrowserTest {
 
     @Test
     void anotherAdminsEditLandingFirstIsShownAndTheNewerVersionCanBeLoaded() {

@@ -10,7 +10,6 @@ import dev.shop.local.live.LocalWebSocketApi;
 import dev.shop.local.stack.StackInfo;
 import dev.shop.local.client.ApiClient.ApiResponse;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -19,20 +18,11 @@ import org.openqa.selenium.JavascriptExecutor;
  * over HTTP by someone else reaches the page through the table's stream and the local WebSocket API, without a
  * reload; and a page whose connection dropped reconnects and shows what changed while it was away.
  */
-class LiveStorefrontTest {
-
-    private final BrowserShop shop = BrowserShop.get();
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(shop.storefrontUrl());
-    }
+class LiveStorefrontTest extends BrowserTest {
 
     @AfterEach
-    void closeBrowser() {
+    void allowConnectionsAgain() {
         shop.webSockets().refuseConnections(false);
-        browser.close();
     }
 
     @Test

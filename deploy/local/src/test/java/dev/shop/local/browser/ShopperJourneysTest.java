@@ -8,30 +8,18 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.local.browser.BrowserShop.Shopper;
 import dev.shop.local.client.ApiClient.ApiResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A shopper's journeys through the storefront in a real browser, against the
  * real local stack, asserting what the shopper sees.
  */
-class ShopperJourneysTest {
+class ShopperJourneysTest extends BrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private final BrowserShop shop = BrowserShop.get();
-    private Browser browser;
 
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(shop.storefrontUrl());
-    }
 
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void guestFillsACartSignsUpAndTheCartMergesIntoTheOrderTheyThenSee() {
