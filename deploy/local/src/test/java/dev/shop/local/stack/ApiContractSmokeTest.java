@@ -3,10 +3,8 @@ package dev.shop.local.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,10 +33,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 
 /**
  * The Java client generated from docs/api/openapi.yaml (the api module) drives every route of
@@ -66,8 +60,8 @@ class ApiContractSmokeTest {
     @Test
     void generatedClientCallsEveryRoute() throws ApiException {
         CatalogApi anonymousCatalog = new CatalogApi(client(null));
-        ApiClient admin = client(token("admin@shop.local", "Admin-Passw0rd!"));
-        ApiClient shopper = client(token("shopper@shop.local", "Shopper-Passw0rd!"));
+        ApiClient admin = client(SignIn.accessToken(shop.info(), "admin@shop.local", "Admin-Passw0rd!"));
+        ApiClient shopper = client(SignIn.accessToken(shop.info(), "shopper@shop.local", "Shopper-Passw0rd!"));
         CatalogApi adminCatalog = new CatalogApi(admin);
         CartApi cart = new CartApi(shopper);
         OrdersApi orders = new OrdersApi(shopper);
@@ -152,17 +146,5 @@ class ApiContractSmokeTest {
             client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         }
         return client;
-    }
-
-    private static String token(String username, String password) {
-        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
-                .endpointOverride(URI.create(shop.info().cognitoEndpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .build()) {
-            return cognito.initiateAuth(b -> b.clientId(shop.info().clientId())
-                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult().accessToken();
-        }
     }
 }
