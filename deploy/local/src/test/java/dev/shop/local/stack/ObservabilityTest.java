@@ -3,14 +3,16 @@ package dev.shop.local.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 
 /**
  * One request followed by its id through the real local path (HTTP, the local
@@ -53,7 +51,7 @@ class ObservabilityTest {
         System.setOut(new PrintStream(new Tee(originalOut, printed), true, StandardCharsets.UTF_8));
         System.setProperty("shop.log.format", "json");
         shop = ShopLocal.start(StackOptions.inMemory(output, Path.of(System.getProperty("shop.lambdas"))));
-        shopperToken = token("shopper@shop.local", "Shopper-Passw0rd!");
+        shopperToken = SignIn.accessToken(shop.info(), "shopper@shop.local", "Shopper-Passw0rd!");
         shopper = ApiClient.forUrl(shop.info().apiUrl()).withToken(shopperToken);
     }
 
@@ -73,7 +71,7 @@ class ObservabilityTest {
         assertThat(refused.status()).isEqualTo(400);
         String id = refused.header("apigw-requestid");
         assertThat(id).isNotBlank();
-        JsonNode access = single(linesWith("requestId", id).stream().filter(line -> line.has("routeKey")).toList());
+        JsonNode access = accessLine(id);
         assertThat(access.path("routeKey").asText()).isEqualTo("PUT /cart/items/{productId}");
         assertThat(access.path("status").asText()).isEqualTo("400");
         List<JsonNode> functionLines = linesWith("apiRequestId", id);
@@ -133,12 +131,29 @@ class ObservabilityTest {
                     if (value.equals(node.path(field).asText(null))) {
                         found.add(node);
                     }
-                } catch (java.io.IOException notOneObject) {
+                } catch (IOException notOneObject) {
                     throw new AssertionError("A log line that is not one JSON object: " + line, notOneObject);
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * The gateway's access line of one request. The gateway writes it once the response is sent, as API Gateway
+     * delivers its access log after the response, so the client may read the response before the line exists.
+     */
+    private static JsonNode accessLine(String requestId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<JsonNode> lines = List.of();
+        while (System.nanoTime() < deadline) {
+            lines = linesWith("requestId", requestId).stream().filter(line -> line.has("routeKey")).toList();
+            if (!lines.isEmpty()) {
+                break;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+        return single(lines);
     }
 
     private static List<JsonNode> metricLines(List<JsonNode> lines, String metric) {
@@ -148,18 +163,6 @@ class ObservabilityTest {
     private static JsonNode single(List<JsonNode> nodes) {
         assertThat(nodes).hasSize(1);
         return nodes.get(0);
-    }
-
-    private static String token(String username, String password) {
-        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
-                .endpointOverride(URI.create(shop.info().cognitoEndpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .build()) {
-            return cognito.initiateAuth(b -> b.clientId(shop.info().clientId())
-                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult().accessToken();
-        }
     }
 
     /** Standard output as it was, and a copy to read back. */
@@ -173,19 +176,19 @@ class ObservabilityTest {
         }
 
         @Override
-        public synchronized void write(int b) throws java.io.IOException {
+        public synchronized void write(int b) throws IOException {
             first.write(b);
             second.write(b);
         }
 
         @Override
-        public synchronized void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
             first.write(bytes, offset, length);
             second.write(bytes, offset, length);
         }
 
         @Override
-        public synchronized void flush() throws java.io.IOException {
+        public synchronized void flush() throws IOException {
             first.flush();
         }
     }
