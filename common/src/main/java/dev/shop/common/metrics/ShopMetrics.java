@@ -13,7 +13,7 @@ public final class ShopMetrics {
     public static final String ORDERS_PLACED = "OrdersPlaced";
     /** The placed order's total, in cents. */
     public static final String ORDER_VALUE = "OrderValueCents";
-    /** Dimension {@link #REASON}: {@link #OUT_OF_STOCK}, {@link #CART_CHANGED}, {@link #EMPTY_CART}, {@link #CONTENDED}. */
+    /** Dimension {@link #REASON}: {@link #OUT_OF_STOCK}, {@link #CART_CHANGED}, {@link #EMPTY_CART}, {@link #CONTENDED}, {@link #KEY_REUSED}. */
     public static final String CHECKOUTS_REFUSED = "CheckoutsRefused";
     public static final String REASON = "Reason";
     public static final String OUT_OF_STOCK = "OutOfStock";

@@ -76,6 +76,7 @@ class CheckoutController {
      * (an instanceof chain: pattern matching in switch is not final in Java 17).
      */
     private static HttpResponse<Order> respond(CheckoutOutcome outcome) {
+        CheckoutMetrics.record(outcome);
         if (outcome instanceof CheckoutOutcome.Placed placed) {
             return HttpResponse.<Order>status(HttpStatus.CREATED).body(placed.order())
                 .header(HttpHeaders.LOCATION, "/orders/" + placed.order().id());
