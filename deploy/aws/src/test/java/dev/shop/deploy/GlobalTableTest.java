@@ -53,14 +53,8 @@ class GlobalTableTest {
     void theGlobalTableHasTheKeysTtlStreamAndIndexesOfShopTableOnDemand() {
         Map<String, Object> table = shop.only("AWS::DynamoDB::GlobalTable");
 
-        assertThat((List<Object>) at(table, "KeySchema")).containsExactly(
-            Map.of("AttributeName", ShopTable.PK, "KeyType", "HASH"),
-            Map.of("AttributeName", ShopTable.SK, "KeyType", "RANGE"));
-        assertThat((Object) at(table, "BillingMode")).isEqualTo("PAY_PER_REQUEST");
-        assertThat((Object) at(table, "TimeToLiveSpecification"))
-            .isEqualTo(Map.of("AttributeName", ShopTable.TTL, "Enabled", true));
         // Replication is built on the stream: every replica has one, with both images.
-        assertThat((Object) at(table, "StreamSpecification", "StreamViewType")).isEqualTo("NEW_AND_OLD_IMAGES");
+        ShopStackTest.assertKeysBillingTtlAndStream(table);
         List<Map<String, Object>> indexes = at(table, "GlobalSecondaryIndexes");
         assertThat(indexes).extracting(index -> index.get("IndexName"))
             .containsExactlyInAnyOrderElementsOf(ShopTable.INDEXES.stream().map(ShopTable.Index::name).toList());
